@@ -23,7 +23,8 @@ export function parseUnits(text: string, scale: number): number {
   }
   const digits = (whole + significant.padEnd(scale, '0')).replace(/^0+(?=\d)/, '');
   const value = Number(digits);
-  if (!Number.isSafeInteger(value)) throw new DecimalError(`${text} is too large to represent exactly`);
+  if (!Number.isSafeInteger(value))
+    throw new DecimalError(`${text} is too large to represent exactly`);
   return sign && value !== 0 ? -value : value;
 }
 
@@ -32,7 +33,9 @@ export function formatUnits(units: number, scale: number): string {
   assertScale(scale);
   if (!Number.isSafeInteger(units)) throw new DecimalError(`${units} is not a safe integer`);
   const negative = units < 0;
-  const digits = Math.abs(units).toString().padStart(scale + 1, '0');
+  const digits = Math.abs(units)
+    .toString()
+    .padStart(scale + 1, '0');
   const whole = digits.slice(0, digits.length - scale);
   const fraction = digits.slice(digits.length - scale);
   const body = scale === 0 ? whole : `${whole}.${fraction}`;
@@ -43,12 +46,15 @@ export function formatUnits(units: number, scale: number): string {
 export function rescaleUnits(units: number, fromScale: number, toScale: number): number {
   if (toScale >= fromScale) {
     const result = units * 10 ** (toScale - fromScale);
-    if (!Number.isSafeInteger(result)) throw new DecimalError(`${units} overflows at scale ${toScale}`);
+    if (!Number.isSafeInteger(result))
+      throw new DecimalError(`${units} overflows at scale ${toScale}`);
     return result;
   }
   const divisor = 10 ** (fromScale - toScale);
   if (units % divisor !== 0) {
-    throw new DecimalError(`${units} at scale ${fromScale} cannot be expressed at scale ${toScale}`);
+    throw new DecimalError(
+      `${units} at scale ${fromScale} cannot be expressed at scale ${toScale}`,
+    );
   }
   return units / divisor;
 }

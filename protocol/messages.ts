@@ -245,7 +245,11 @@ export function hello(serverTime: number, instrumentsVersion: string, heartbeatM
 }
 
 /** Builds an error answer. */
-export function errorMessage(code: string, message: string, ref: number | null = null): ErrorMessage {
+export function errorMessage(
+  code: string,
+  message: string,
+  ref: number | null = null,
+): ErrorMessage {
   return { kind: ServerKind.error, code, message, ref };
 }
 
@@ -304,7 +308,12 @@ export function bookSnapshot(
 }
 
 /** Builds a book delta. */
-export function bookDelta(inst: number, seq: number, bids: FlatLevels, asks: FlatLevels): BookDelta {
+export function bookDelta(
+  inst: number,
+  seq: number,
+  bids: FlatLevels,
+  asks: FlatLevels,
+): BookDelta {
   return { kind: ServerKind.bookDelta, inst, seq, bids, asks };
 }
 
@@ -314,7 +323,11 @@ export function trade(t: Trade): Trade {
 }
 
 /** Builds a trades snapshot (oldest first). */
-export function tradesSnapshot(inst: number, seq: number, trades: readonly Trade[]): TradesSnapshot {
+export function tradesSnapshot(
+  inst: number,
+  seq: number,
+  trades: readonly Trade[],
+): TradesSnapshot {
   return { kind: ServerKind.tradesSnapshot, inst, seq, trades: trades.map(trade) };
 }
 
@@ -332,7 +345,12 @@ export function tradeMessage(inst: number, t: Trade): TradeMessage {
 }
 
 /** Builds a forming-candle message. */
-export function candleMessage(inst: number, interval: number, seq: number, c: Candle): CandleMessage {
+export function candleMessage(
+  inst: number,
+  interval: number,
+  seq: number,
+  c: Candle,
+): CandleMessage {
   return {
     kind: ServerKind.candle,
     inst,

@@ -1,0 +1,36 @@
+/**
+ * A source turns a market (the simulator, an exchange, a recording) into normalized events.
+ * Everything is already in integer units of the instrument; the hub never sees exchange formats.
+ */
+import type { Instrument } from '../../protocol/instruments';
+import type { Candle, FlatLevels, Side } from '../../protocol/messages';
+
+export interface SourceSink {
+  /**
+   * Book levels changed. Each pair is [price, new total size]; size 0 removes the level.
+   * With `snapshot` true the lists are the whole book and replace it.
+   */
+  book(inst: number, bids: FlatLevels, asks: FlatLevels, time: number, snapshot: boolean): void;
+  /** A trade printed; `side` is the aggressor's. */
+  trade(inst: number, price: number, size: number, side: Side, time: number): void;
+  /** The instrument's streams stopped or resumed being live (e.g. during a resync). */
+  status(inst: number, live: boolean): void;
+}
+
+/** Intervals a source provides history for; the hub aggregates the others from them. */
+export type HistoryInterval = '1m' | '1h';
+
+export interface MarketSource {
+  readonly name: string;
+  /** Instruments, with ids unique within the gateway. Stable for the life of the source. */
+  instruments(): readonly Instrument[];
+  /**
+   * Closed candles before `end` (ms), oldest first, continuous with the live price the source
+   * starts from. Called lazily by the hub, at most once per (instrument, interval).
+   */
+  history(inst: number, interval: HistoryInterval, end: number): Candle[];
+  /** Starts emitting events into `sink`; the first events per instrument are book snapshots. */
+  start(sink: SourceSink): void;
+  /** Stops emitting; resolves when no further events will arrive. */
+  stop(): Promise<void>;
+}
