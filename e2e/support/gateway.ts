@@ -1,0 +1,82 @@
+/**
+ * Runs the real gateway (serving the built app) as a child process, so a test can kill and restart
+ * it like an operator would.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface GatewayProcess {
+  url: string;
+  port: number;
+  /** Stops the process (SIGTERM, or SIGKILL when `hard`) and waits for it to exit. */
+  stop(hard?: boolean): Promise<void>;
+  /** Starts it again on the same port. */
+  restart(): Promise<void>;
+}
+
+const LISTENING = /listening on (http:\/\/[\d.]+:(\d+))/;
+
+/** Starts a gateway on 127.0.0.1 (port 0 unless given) and resolves once it is listening. */
+export async function startGateway(extraArgs: string[] = [], port = 0): Promise<GatewayProcess> {
+  let child = await launch(port, extraArgs);
+  const gateway: GatewayProcess = {
+    url: child.url,
+    port: child.port,
+    async stop(hard = false) {
+      await kill(child.process, hard ? 'SIGKILL' : 'SIGTERM');
+    },
+    async restart() {
+      await kill(child.process, 'SIGTERM');
+      child = await launch(gateway.port, extraArgs);
+    },
+  };
+  return gateway;
+}
+
+async function launch(
+  port: number,
+  extraArgs: string[],
+): Promise<{ process: ChildProcess; url: string; port: number }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      ...extraArgs,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  return await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`gateway did not start within 30 s:\n${output}`));
+    }, 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = LISTENING.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ process: child, url: match[1]!, port: Number(match[2]) });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gateway exited with ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  await exited;
+}

@@ -1,0 +1,85 @@
+/**
+ * Messages between the page and the feed worker. Both sides are ours, but the worker still checks
+ * what it receives (see isWorkerCommand) because postMessage is an I/O boundary.
+ */
+import type { Channel, FlatLevels, Ticker, Trade } from '../../protocol/messages';
+import type { Interval } from '../../protocol/intervals';
+
+export const CONNECTION_STATES = ['connecting', 'live', 'offline'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+/** What identifies one stream a page asks for. */
+export interface StreamSpec {
+  channel: Channel;
+  /** null for the tickers channel (all instruments). */
+  symbol: string | null;
+  depth: number | null;
+  interval: Interval | null;
+}
+
+/** Minimal instrument facts the worker needs to route messages by id. */
+export interface InstrumentRef {
+  id: number;
+  symbol: string;
+}
+
+export type WorkerCommand =
+  | { type: 'start'; url: string }
+  | { type: 'instruments'; instruments: InstrumentRef[] }
+  | { type: 'subscribe'; spec: StreamSpec }
+  | { type: 'unsubscribe'; spec: StreamSpec }
+  | { type: 'stop' };
+
+/** Book changes of one instrument within a batch, already merged. */
+export interface BookPatch {
+  inst: number;
+  /** True when `bids`/`asks` are the whole book (a snapshot was involved); false for a delta. */
+  reset: boolean;
+  seq: number;
+  time: number;
+  bids: FlatLevels;
+  asks: FlatLevels;
+}
+
+/** Trades of one instrument within a batch. */
+export interface TradesPatch {
+  inst: number;
+  /** True when the tape was replaced by a snapshot. */
+  reset: boolean;
+  /** Oldest first. */
+  trades: Trade[];
+}
+
+/** The forming candle of one (instrument, interval). */
+export interface CandleUpdate {
+  inst: number;
+  interval: Interval;
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+export interface ConnectionInfo {
+  state: ConnectionState;
+  latencyMs: number | null;
+  lastMessageTime: number | null;
+  invalidMessages: number;
+  lastError: string | null;
+}
+
+/** One conflated batch from the worker; every field is optional so an empty batch costs nothing. */
+export interface FeedBatch {
+  tickers?: Ticker[];
+  books?: BookPatch[];
+  trades?: TradesPatch[];
+  candles?: CandleUpdate[];
+  connection?: ConnectionInfo;
+}
+
+/** Canonical key of a stream, used for reference counting and de-duplication. */
+export function streamKey(spec: StreamSpec): string {
+  return `${spec.channel}|${spec.symbol ?? '*'}|${spec.depth ?? ''}|${spec.interval ?? ''}`;
+}
