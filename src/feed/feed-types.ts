@@ -83,3 +83,6 @@ export interface FeedBatch {
 export function streamKey(spec: StreamSpec): string {
   return `${spec.channel}|${spec.symbol ?? '*'}|${spec.depth ?? ''}|${spec.interval ?? ''}`;
 }
+
+/** How many trades a tape keeps per instrument. */
+export const TAPE_LENGTH = 100;

@@ -1,0 +1,160 @@
+/**
+ * The pure part of the feed worker: bytes in, batch updates and control events out. Anything
+ * malformed is counted and skipped; nothing here throws on bad input.
+ */
+import { decodeFrame } from '../../protocol/codec';
+import { checkServerMessage } from '../../protocol/guards';
+import { intervalFromCode } from '../../protocol/intervals';
+import {
+  ServerKind,
+  type Channel,
+  type ErrorMessage,
+  type Hello,
+  type Pong,
+  type ServerMessage,
+} from '../../protocol/messages';
+import type { BatchBuilder } from './batch-builder';
+import { hasCandleFields, isTicker, isTrade } from './message-checks';
+import { StreamTracker, Verdict } from './stream-tracker';
+
+export interface FrameEvents {
+  hello(message: Hello): void;
+  pong(message: Pong): void;
+  error(message: ErrorMessage): void;
+  /** A sequenced stream lost its place: resubscribe for a fresh snapshot. */
+  resync(channel: Channel, inst: number): void;
+  /** A stream stopped or resumed being live at the source. */
+  streamStatus(channel: Channel, inst: number, live: boolean): void;
+}
+
+export class FrameHandler {
+  /** Frames or messages rejected as malformed since start. */
+  invalid = 0;
+  lastInvalidReason: string | null = null;
+  readonly tracker = new StreamTracker();
+
+  constructor(
+    private readonly builder: BatchBuilder,
+    private readonly events: FrameEvents,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Decodes and applies one frame; returns how many messages were accepted. */
+  handleFrame(data: unknown): number {
+    if (!(data instanceof ArrayBuffer) && !(data instanceof Uint8Array)) {
+      this.reject('frame is not binary');
+      return 0;
+    }
+    let values: unknown[];
+    try {
+      values = decodeFrame(data instanceof Uint8Array ? data : new Uint8Array(data));
+    } catch (error) {
+      this.reject(error instanceof Error ? error.message : 'undecodable frame');
+      return 0;
+    }
+    let accepted = 0;
+    for (const value of values) {
+      const checked = checkServerMessage(value);
+      if (!checked.ok) {
+        this.reject(checked.error);
+        continue;
+      }
+      if (this.apply(checked.value)) accepted++;
+    }
+    return accepted;
+  }
+
+  private reject(reason: string): void {
+    this.invalid++;
+    this.lastInvalidReason = reason;
+  }
+
+  private apply(message: ServerMessage): boolean {
+    const now = this.now();
+    switch (message.kind) {
+      case ServerKind.hello:
+        this.events.hello(message);
+        return true;
+      case ServerKind.pong:
+        this.events.pong(message);
+        return true;
+      case ServerKind.error:
+        this.events.error(message);
+        return true;
+      case ServerKind.streamStatus:
+        this.events.streamStatus(message.channel, message.inst, message.live);
+        return true;
+      case ServerKind.tickerSnapshot: {
+        const tickers = message.tickers.filter(isTicker);
+        if (tickers.length !== message.tickers.length) this.reject('malformed ticker in snapshot');
+        for (const t of tickers) {
+          this.tracker.snapshot(`ticker|${t.inst}`, t.seq);
+          this.builder.ticker(t);
+        }
+        return true;
+      }
+      case ServerKind.ticker: {
+        if (!isTicker(message)) return this.rejected('malformed ticker');
+        if (this.tracker.latest(`ticker|${message.inst}`, message.seq) !== Verdict.apply) {
+          return false;
+        }
+        const { kind: _kind, ...t } = message;
+        this.builder.ticker(t);
+        return true;
+      }
+      case ServerKind.bookSnapshot:
+        this.tracker.snapshot(`book|${message.inst}`, message.seq);
+        this.builder.bookSnapshot(message.inst, message.seq, message.bids, message.asks, now);
+        return true;
+      case ServerKind.bookDelta:
+        return this.sequenced('book', message.inst, message.seq, now, () =>
+          this.builder.bookDelta(message.inst, message.seq, message.bids, message.asks, now),
+        );
+      case ServerKind.tradesSnapshot: {
+        const trades = message.trades.filter(isTrade);
+        if (trades.length !== message.trades.length) return this.rejected('malformed trade');
+        this.tracker.snapshot(`trades|${message.inst}`, message.seq);
+        this.builder.tradesSnapshot(message.inst, trades);
+        return true;
+      }
+      case ServerKind.trade: {
+        const { inst, seq, price, size, side, time } = message;
+        const trade = { id: seq, price, size, side, time };
+        if (!isTrade(trade)) return this.rejected('malformed trade');
+        return this.sequenced('trades', inst, seq, now, () => this.builder.trade(inst, trade));
+      }
+      case ServerKind.candle: {
+        const interval = intervalFromCode(message.interval);
+        if (!interval || !hasCandleFields(message as unknown as Record<string, unknown>)) {
+          return this.rejected('malformed candle');
+        }
+        const key = `candle|${message.inst}|${interval}`;
+        if (this.tracker.latest(key, message.seq) !== Verdict.apply) return false;
+        const { inst, time, open, high, low, close, volume } = message;
+        this.builder.candle({ inst, interval, time, open, high, low, close, volume });
+        return true;
+      }
+    }
+  }
+
+  private sequenced(
+    channel: Channel,
+    inst: number,
+    seq: number,
+    now: number,
+    apply: () => void,
+  ): boolean {
+    const verdict = this.tracker.next(`${channel}|${inst}`, seq, now);
+    if (verdict === Verdict.apply) {
+      apply();
+      return true;
+    }
+    if (verdict === Verdict.resync) this.events.resync(channel, inst);
+    return false;
+  }
+
+  private rejected(reason: string): false {
+    this.reject(reason);
+    return false;
+  }
+}
