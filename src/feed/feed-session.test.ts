@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { decodeFrame, encodeMessage } from '../../protocol/codec';
+import { ClientKind, hello, pong, type ServerMessage } from '../../protocol/messages';
+import type { FeedBatch } from './feed-types';
+import { FeedSession, type SocketLike } from './feed-session';
+
+class FakeSocket implements SocketLike {
+  binaryType: BinaryType = 'blob';
+  readyState = 0;
+  onopen: ((event: Event) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  sent: Array<Record<string, unknown>> = [];
+  closed = false;
+  send(data: Uint8Array) {
+    this.sent.push(decodeFrame(data)[0] as Record<string, unknown>);
+  }
+  close() {
+    this.closed = true;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+  receive(message: ServerMessage) {
+    const bytes = encodeMessage(message);
+    this.onmessage?.(new MessageEvent('message', { data: bytes.slice().buffer }));
+  }
+  serverClose() {
+    this.readyState = 3;
+    this.onclose?.(new Event('close') as CloseEvent);
+  }
+}
+
+function setup() {
+  const sockets: FakeSocket[] = [];
+  const batches: FeedBatch[] = [];
+  const session = new FeedSession({
+    url: 'ws://test/ws',
+    createSocket: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
+    },
+    post: (batch) => batches.push(batch),
+    now: () => Date.now(),
+  });
+  const lastConnection = () => batches.findLast((b) => b.connection)?.connection;
+  return { session, sockets, batches, lastConnection };
+}
+
+const btcBook = { channel: 'book', symbol: 'BTC-USD', depth: 20, interval: null } as const;
+
+describe('FeedSession', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('subscribes on open, goes live on hello and reports ping latency', () => {
+    const { session, sockets, lastConnection } = setup();
+    session.subscribe(btcBook);
+    session.start();
+    const socket = sockets[0]!;
+    expect(socket.binaryType).toBe('arraybuffer');
+    socket.open();
+    expect(socket.sent.map((m) => m.kind)).toEqual([ClientKind.subscribe, ClientKind.ping]);
+    socket.receive(hello(Date.now(), 'v1', 2_000));
+    const pingTime = socket.sent[1]!.clientTime as number;
+    vi.advanceTimersByTime(12);
+    socket.receive(pong(1, pingTime, Date.now()));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()).toMatchObject({ state: 'live', latencyMs: 12 });
+    session.stop();
+  });
+
+  it('goes offline when the gateway closes, reconnects with backoff and re-sends subscriptions', () => {
+    const { session, sockets, lastConnection } = setup();
+    session.start();
+    sockets[0]!.open();
+    session.subscribe(btcBook);
+    sockets[0]!.receive(hello(Date.now(), 'v1', 2_000));
+    sockets[0]!.serverClose();
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state).toBe('offline');
+    vi.advanceTimersByTime(5_000);
+    expect(sockets).toHaveLength(2);
+    sockets[1]!.open();
+    expect(sockets[1]!.sent[0]).toMatchObject({ kind: ClientKind.subscribe, channel: 'book' });
+    sockets[1]!.receive(hello(Date.now(), 'v1', 2_000));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state).toBe('live');
+    session.stop();
+  });
+
+  it('closes a silent socket after three heartbeats and reconnects', () => {
+    const { session, sockets } = setup();
+    session.start();
+    sockets[0]!.open();
+    vi.advanceTimersByTime(8_000);
+    expect(sockets[0]!.closed).toBe(true);
+    vi.advanceTimersByTime(5_000);
+    expect(sockets.length).toBeGreaterThanOrEqual(2);
+    session.stop();
+  });
+
+  it('counts a garbage frame and keeps going', () => {
+    const { session, sockets, lastConnection } = setup();
+    session.start();
+    sockets[0]!.open();
+    sockets[0]!.onmessage?.(new MessageEvent('message', { data: new Uint8Array([0xd9, 9]).buffer }));
+    sockets[0]!.receive(hello(Date.now(), 'v1', 2_000));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()).toMatchObject({ state: 'live', invalidMessages: 1 });
+    session.stop();
+  });
+});

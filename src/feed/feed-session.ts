@@ -1,0 +1,219 @@
+/**
+ * Everything the feed worker does, independent of the worker global so it can be tested with a
+ * fake socket: keeps one WebSocket open (reconnecting with backoff), re-sends the wanted
+ * subscriptions, pings for latency and liveness, and posts one conflated batch per frame.
+ */
+import { encodeMessage } from '../../protocol/codec';
+import { ping, type Channel, type ClientMessage } from '../../protocol/messages';
+import { backoffDelay } from './backoff';
+import { BatchBuilder } from './batch-builder';
+import type { ConnectionState, FeedBatch, InstrumentRef, StreamSpec } from './feed-types';
+import { FrameHandler } from './frame-handler';
+import { SubscriptionSet } from './subscription-set';
+
+/** The parts of a WebSocket the session uses. */
+export interface SocketLike {
+  binaryType: BinaryType;
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  send(data: Uint8Array): void;
+  close(): void;
+}
+
+export interface SessionOptions {
+  url: string;
+  createSocket: (url: string) => SocketLike;
+  post: (batch: FeedBatch) => void;
+  now?: () => number;
+  heartbeatMs?: number;
+  flushMs?: number;
+}
+
+const OPEN = 1;
+
+export class FeedSession {
+  private socket: SocketLike | null = null;
+  private state: ConnectionState = 'connecting';
+  private latencyMs: number | null = null;
+  private lastReceived = 0;
+  private lastReportedSecond = 0;
+  private lastError: string | null = null;
+  private attempt = 0;
+  private pingId = 0;
+  private stopped = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly timers: ReturnType<typeof setInterval>[] = [];
+  private readonly builder = new BatchBuilder();
+  private readonly subscriptions = new SubscriptionSet();
+  private readonly handler: FrameHandler;
+  private readonly symbols = new Map<number, string>();
+  private readonly now: () => number;
+  private readonly heartbeatMs: number;
+
+  constructor(private readonly options: SessionOptions) {
+    this.now = options.now ?? Date.now;
+    this.heartbeatMs = options.heartbeatMs ?? 2_000;
+    this.handler = new FrameHandler(
+      this.builder,
+      {
+        hello: () => this.setState('live'),
+        pong: (message) => {
+          this.latencyMs = Math.max(0, this.now() - message.clientTime);
+          this.report();
+        },
+        error: (message) => {
+          const spec = message.ref === null ? undefined : this.subscriptions.specForRef(message.ref);
+          const about = spec ? ` (${spec.channel} ${spec.symbol ?? ''})` : '';
+          this.lastError = `${message.code}: ${message.message}${about}`;
+          this.report();
+        },
+        resync: (channel, inst) => this.resync(channel, inst),
+        streamStatus: () => undefined,
+      },
+      this.now,
+    );
+  }
+
+  /** Opens the socket and starts the heartbeat and flush timers. */
+  start(): void {
+    this.timers.push(setInterval(() => this.heartbeat(), this.heartbeatMs));
+    this.timers.push(setInterval(() => this.flush(), this.options.flushMs ?? 16));
+    this.connect();
+  }
+
+  /** Closes everything for good. */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    clearTimeout(this.reconnectTimer);
+    this.drop();
+  }
+
+  /** Learns instrument ids so that a stream losing its place can be resubscribed by symbol. */
+  setInstruments(instruments: readonly InstrumentRef[]): void {
+    for (const { id, symbol } of instruments) this.symbols.set(id, symbol);
+  }
+
+  /** Wants a stream (idempotent). */
+  subscribe(spec: StreamSpec): void {
+    const message = this.subscriptions.add(spec);
+    if (message) this.send([message]);
+  }
+
+  /** No longer wants a stream. */
+  unsubscribe(spec: StreamSpec): void {
+    const message = this.subscriptions.remove(spec);
+    if (message) this.send([message]);
+  }
+
+  /** Reconnects now instead of waiting for the backoff (e.g. the browser came back online). */
+  retryNow(): void {
+    if (this.socket || this.stopped) return;
+    clearTimeout(this.reconnectTimer);
+    this.attempt = 0;
+    this.connect();
+  }
+
+  /** Sends the pending batch to the page, if anything changed. */
+  flush(): void {
+    const batch = this.builder.take();
+    if (batch) this.options.post(batch);
+  }
+
+  /** Malformed frames and messages seen so far. */
+  get invalidCount(): number {
+    return this.handler.invalid;
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    const socket = this.options.createSocket(this.options.url);
+    this.socket = socket;
+    this.lastReceived = this.now();
+    socket.binaryType = 'arraybuffer';
+    socket.onopen = () => {
+      this.attempt = 0;
+      this.handler.tracker.clear();
+      this.send(this.subscriptions.resubscribeAll());
+      this.sendPing();
+    };
+    socket.onmessage = (event) => {
+      this.lastReceived = this.now();
+      const before = this.handler.invalid;
+      this.handler.handleFrame(event.data);
+      if (this.handler.invalid !== before) this.report();
+      else if (Math.floor(this.lastReceived / 1_000) !== this.lastReportedSecond) this.report();
+    };
+    socket.onerror = () => undefined;
+    socket.onclose = () => {
+      if (this.socket === socket) this.lost();
+    };
+  }
+
+  /** The connection is gone: show it, and try again after a backoff. */
+  private lost(): void {
+    this.drop();
+    if (this.stopped) return;
+    this.setState('offline');
+    const delay = backoffDelay(this.attempt++);
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private drop(): void {
+    const socket = this.socket;
+    this.socket = null;
+    if (!socket) return;
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    try {
+      socket.close();
+    } catch {
+      // Closing a socket that never opened may throw in some browsers; it is gone either way.
+    }
+  }
+
+  private heartbeat(): void {
+    if (!this.socket) return;
+    // Nothing at all (not even a pong) for three heartbeats: the socket is dead but not closed.
+    if (this.now() - this.lastReceived > 3 * this.heartbeatMs) {
+      this.lastError = 'no data from the gateway; reconnecting';
+      this.lost();
+      return;
+    }
+    this.sendPing();
+  }
+
+  private sendPing(): void {
+    this.send([ping(++this.pingId, this.now())]);
+  }
+
+  private resync(channel: Channel, inst: number): void {
+    const symbol = this.symbols.get(inst);
+    if (symbol !== undefined) this.send(this.subscriptions.resync(channel, symbol));
+  }
+
+  private send(messages: readonly ClientMessage[]): void {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== OPEN) return;
+    for (const message of messages) socket.send(encodeMessage(message));
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.report();
+  }
+
+  private report(): void {
+    this.lastReportedSecond = Math.floor(this.lastReceived / 1_000);
+    this.builder.connection({
+      state: this.state,
+      latencyMs: this.latencyMs,
+      lastMessageTime: this.lastReceived || null,
+      invalidMessages: this.handler.invalid,
+      lastError: this.lastError,
+    });
+  }
+}

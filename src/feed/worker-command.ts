@@ -1,0 +1,42 @@
+/** Guard for commands arriving at the feed worker. */
+import { CHANNELS, type Channel } from '../../protocol/messages';
+import { isInterval } from '../../protocol/intervals';
+import type { StreamSpec, WorkerCommand } from './feed-types';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStreamSpec(value: unknown): value is StreamSpec {
+  return (
+    isRecord(value) &&
+    (CHANNELS as readonly unknown[]).includes(value.channel as Channel) &&
+    (value.symbol === null || typeof value.symbol === 'string') &&
+    (value.depth === null || Number.isSafeInteger(value.depth)) &&
+    (value.interval === null || isInterval(value.interval))
+  );
+}
+
+/** True when `value` is a well-formed command from the page. */
+export function isWorkerCommand(value: unknown): value is WorkerCommand {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'start':
+      return typeof value.url === 'string';
+    case 'instruments':
+      return (
+        Array.isArray(value.instruments) &&
+        value.instruments.every(
+          (i: unknown) =>
+            isRecord(i) && Number.isSafeInteger(i.id) && typeof i.symbol === 'string',
+        )
+      );
+    case 'subscribe':
+    case 'unsubscribe':
+      return isStreamSpec(value.spec);
+    case 'stop':
+      return true;
+    default:
+      return false;
+  }
+}
