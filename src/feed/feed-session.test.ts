@@ -46,7 +46,7 @@ function setup() {
     post: (batch) => batches.push(batch),
     now: () => Date.now(),
   });
-  const lastConnection = () => batches.findLast((b) => b.connection)?.connection;
+  const lastConnection = () => [...batches].reverse().find((b) => b.connection)?.connection;
   return { session, sockets, batches, lastConnection };
 }
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { FeedBatch, WorkerCommand } from './feed-types';
+import { createFeedClient, type WorkerLike } from './feed-client';
+
+function setup() {
+  const posted: WorkerCommand[] = [];
+  const worker: WorkerLike = {
+    postMessage: (command) => posted.push(command),
+    onmessage: null,
+    terminate: () => undefined,
+  };
+  const frames: Array<() => void> = [];
+  const applied: FeedBatch[] = [];
+  const client = createFeedClient({
+    createWorker: () => worker,
+    url: 'ws://x/ws',
+    apply: (batch) => applied.push(batch),
+    requestFrame: (callback) => frames.push(callback),
+  });
+  const deliver = (batch: FeedBatch) =>
+    worker.onmessage?.(new MessageEvent('message', { data: batch }));
+  return { client, posted, frames, applied, deliver };
+}
+
+describe('createFeedClient', () => {
+  it('shares one subscription between two users and removes it after the last leaves', () => {
+    const { client, posted } = setup();
+    const a = client.subscribe('book', 'BTC-USD', { depth: 20 });
+    const b = client.subscribe('book', 'BTC-USD', { depth: 20 });
+    expect(posted.filter((c) => c.type === 'subscribe')).toHaveLength(1);
+    a();
+    a();
+    expect(posted.filter((c) => c.type === 'unsubscribe')).toHaveLength(0);
+    b();
+    expect(posted.filter((c) => c.type === 'unsubscribe')).toEqual([
+      {
+        type: 'unsubscribe',
+        spec: { channel: 'book', symbol: 'BTC-USD', depth: 20, interval: null },
+      },
+    ]);
+  });
+
+  it('treats different options as different streams', () => {
+    const { client, posted } = setup();
+    client.subscribe('candles', 'BTC-USD', { interval: '1m' });
+    client.subscribe('candles', 'BTC-USD', { interval: '5m' });
+    expect(posted.filter((c) => c.type === 'subscribe')).toHaveLength(2);
+  });
+
+  it('applies batches once per animation frame, folded together', () => {
+    const { frames, applied, deliver } = setup();
+    const t = {
+      inst: 1,
+      seq: 1,
+      time: 0,
+      last: 1,
+      bid: 1,
+      ask: 1,
+      open24: 1,
+      high24: 1,
+      low24: 1,
+      volume24: 1,
+    };
+    deliver({ tickers: [t] });
+    deliver({ tickers: [{ ...t, seq: 2, last: 2 }] });
+    expect(frames).toHaveLength(1);
+    expect(applied).toHaveLength(0);
+    frames.shift()!();
+    expect(applied).toEqual([{ tickers: [{ ...t, seq: 2, last: 2 }] }]);
+  });
+});
