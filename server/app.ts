@@ -1,0 +1,78 @@
+/**
+ * The gateway factory: builds the hub, the /ws feed, the REST API and static serving without
+ * opening a port. The source starts when the app is ready and stops when it closes.
+ */
+import { constants as zlib } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Hub } from './hub/hub';
+import { installErrorHandler } from './http/errors';
+import { registerHealthRoute } from './http/health-route';
+import { registerInstrumentsRoute } from './http/instruments-route';
+import { registerMarketRoutes } from './http/market-routes';
+import { registerStatic } from './http/static-route';
+import type { MarketSource } from './sources/source';
+import { registerFeedRoute } from './ws/feed-route';
+import type { Session } from './ws/session';
+
+export interface AppOptions {
+  source: MarketSource;
+  /** Built app to serve; defaults to dist/ at the repository root. */
+  staticDir?: string;
+  heartbeatMs?: number;
+  logger?: FastifyServerOptions['logger'];
+  /** Conflation tick for tickers and candles, ms. */
+  conflateMs?: number;
+  /** Unsent bytes a client may hold before it is dropped as too slow. */
+  maxBufferedBytes?: number;
+}
+
+/** What tests (and diagnostics) can reach through `app.gateway`. */
+export interface Gateway {
+  hub: Hub;
+  sessions: Set<Session>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    gateway: Gateway;
+  }
+}
+
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+
+/** Builds the gateway app (not listening). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false });
+  const hub = new Hub(options.source, { conflateMs: options.conflateMs });
+  const sessions = new Set<Session>();
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  app.decorate('gateway', { hub, sessions });
+  installErrorHandler(app);
+
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    // Quality 4 compresses JSON well at a fraction of the default's CPU cost.
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  await app.register(websocket, {
+    options: { maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false },
+  });
+
+  registerFeedRoute(app, hub, sessions, {
+    heartbeatMs,
+    maxBufferedBytes: options.maxBufferedBytes,
+  });
+  registerInstrumentsRoute(app, hub);
+  registerMarketRoutes(app, hub);
+  registerHealthRoute(app, options.source.name, () => sessions.size);
+  await registerStatic(app, options.staticDir ?? DEFAULT_STATIC_DIR);
+
+  app.addHook('onReady', async () => hub.start());
+  app.addHook('onClose', async () => hub.stop());
+  return app;
+}

@@ -1,0 +1,96 @@
+/** Command-line flags of the gateway. */
+import { parseArgs } from 'node:util';
+
+export const SOURCES = ['sim'] as const;
+export type SourceName = (typeof SOURCES)[number];
+
+export interface GatewayFlags {
+  port: number;
+  host: string;
+  seed: number;
+  /** Simulated events per second. */
+  rate: number;
+  source: SourceName;
+  /** Built app directory; undefined means the default (dist/). */
+  staticDir: string | undefined;
+  help: boolean;
+}
+
+export class FlagError extends Error {
+  override name = 'FlagError';
+}
+
+export const USAGE = `Usage: gateway [options]
+
+  --port <n>          port to listen on, 0-65535 (default 4173; 0 picks a free one)
+  --host <addr>       address to bind (default 127.0.0.1)
+  --seed <n>          simulator seed, an integer (default 1)
+  --rate <n>          simulated events per second, a positive number (default 400)
+  --source <name>     market source: ${SOURCES.join(', ')} (default sim)
+  --static-dir <dir>  built app to serve (default dist/)
+  --help              show this help`;
+
+/** Parses gateway flags; throws FlagError with a message naming the bad flag. */
+export function parseFlags(argv: string[]): GatewayFlags {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        rate: { type: 'string' },
+        source: { type: 'string' },
+        'static-dir': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new FlagError(error instanceof Error ? error.message : String(error));
+  }
+  const port = integerFlag('port', values.port, 4173);
+  if (port < 0 || port > 65535) throw new FlagError(`--port must be from 0 to 65535, got ${port}`);
+  const rate = values.rate === undefined ? 400 : numberFlag('rate', values.rate);
+  if (rate <= 0) throw new FlagError(`--rate must be a positive number, got ${values.rate}`);
+  const source = values.source ?? 'sim';
+  if (!isSourceName(source)) {
+    throw new FlagError(
+      `--source ${JSON.stringify(source)} is not supported; allowed: ${SOURCES.join(', ')}`,
+    );
+  }
+  const host = values.host ?? '127.0.0.1';
+  if (host.trim() === '') throw new FlagError('--host must not be empty');
+  const staticDir = values['static-dir'];
+  if (staticDir !== undefined && staticDir.trim() === '') {
+    throw new FlagError('--static-dir must not be empty');
+  }
+  return {
+    port,
+    host,
+    seed: integerFlag('seed', values.seed, 1),
+    rate,
+    source,
+    staticDir,
+    help: values.help ?? false,
+  };
+}
+
+function isSourceName(value: string): value is SourceName {
+  return (SOURCES as readonly string[]).includes(value);
+}
+
+function numberFlag(name: string, text: string): number {
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isFinite(value)) throw new FlagError(`--${name} must be a number, got "${text}"`);
+  return value;
+}
+
+function integerFlag(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = numberFlag(name, text);
+  if (!Number.isSafeInteger(value)) throw new FlagError(`--${name} must be an integer, got "${text}"`);
+  return value;
+}

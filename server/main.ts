@@ -1,0 +1,69 @@
+/**
+ * Gateway entry point: parses flags, builds the app with the simulator, listens and shuts down
+ * gracefully on SIGINT/SIGTERM. `startGateway` is the same thing for in-process callers.
+ */
+import { pathToFileURL } from 'node:url';
+import { buildApp } from './app';
+import { FlagError, USAGE, parseFlags, type GatewayFlags } from './cli';
+import { createSimulatedSource } from './sources/sim/index';
+
+export interface RunningGateway {
+  /** http://host:port with the port actually bound. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds and starts a gateway for `flags`; resolves once it listens. */
+export async function startGateway(flags: GatewayFlags): Promise<RunningGateway> {
+  const source = createSimulatedSource({ seed: flags.seed, rate: flags.rate });
+  // Warnings (e.g. no built app to serve) go to stderr so stdout stays one line.
+  const app = await buildApp({
+    source,
+    staticDir: flags.staticDir,
+    logger: { level: 'warn', stream: process.stderr },
+  });
+  await app.listen({ port: flags.port, host: flags.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : flags.port;
+  const host = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}`,
+    close: () => (closing ??= app.close()),
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
+  let flags: GatewayFlags;
+  try {
+    flags = parseFlags(argv);
+  } catch (error) {
+    if (!(error instanceof FlagError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const gateway = await startGateway(flags);
+  process.stdout.write(`Quotedeck gateway listening on ${gateway.url}\n`);
+  const shutdown = (): void => {
+    gateway.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
