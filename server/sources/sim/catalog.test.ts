@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatPrice,
+  isOnLot,
+  isOnTick,
+  lotSizeText,
+  tickSizeText,
+} from '../../../protocol/instruments';
+import { SIM_CATALOG } from './catalog';
+
+function bySymbol(symbol: string) {
+  const spec = SIM_CATALOG.find((s) => s.instrument.symbol === symbol);
+  if (!spec) throw new Error(`missing ${symbol}`);
+  return spec;
+}
+
+describe('SIM_CATALOG', () => {
+  it('has at least 100 instruments across crypto, equities and FX', () => {
+    expect(SIM_CATALOG.length).toBeGreaterThanOrEqual(100);
+    const count = (cls: string) =>
+      SIM_CATALOG.filter((s) => s.instrument.assetClass === cls).length;
+    expect(count('crypto')).toBeGreaterThanOrEqual(35);
+    expect(count('equity')).toBeGreaterThanOrEqual(40);
+    expect(count('fx')).toBeGreaterThanOrEqual(18);
+  });
+
+  it('numbers instruments 1..n with unique symbols', () => {
+    expect(SIM_CATALOG.map((s) => s.instrument.id)).toEqual(SIM_CATALOG.map((_, i) => i + 1));
+    expect(new Set(SIM_CATALOG.map((s) => s.instrument.symbol)).size).toBe(SIM_CATALOG.length);
+  });
+
+  it('gives every instrument a valid tick, lot, start price, volatility and activity', () => {
+    for (const { instrument, startPrice, volatility, activity } of SIM_CATALOG) {
+      expect(Number.isInteger(instrument.priceScale) && instrument.priceScale >= 0).toBe(true);
+      expect(Number.isInteger(instrument.sizeScale) && instrument.sizeScale >= 0).toBe(true);
+      expect(instrument.tick).toBeGreaterThan(0);
+      expect(isOnLot(instrument, instrument.lot)).toBe(true);
+      expect(isOnTick(instrument, startPrice)).toBe(true);
+      // At least a few thousand ticks of price so the book has room to breathe.
+      expect(startPrice / instrument.tick).toBeGreaterThanOrEqual(1000);
+      expect(volatility).toBeGreaterThan(0);
+      expect(volatility).toBeLessThan(2);
+      expect(activity).toBeGreaterThan(0);
+      expect(instrument.name.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('splits base and quote properly', () => {
+    for (const { instrument } of SIM_CATALOG) {
+      if (instrument.assetClass === 'equity') {
+        expect(instrument.base).toBe(instrument.symbol);
+        expect(instrument.quote).toBe('USD');
+      } else {
+        expect(`${instrument.base}-${instrument.quote}`).toBe(instrument.symbol);
+      }
+    }
+    expect(bySymbol('BTC-USDT').instrument.quote).toBe('USDT');
+  });
+
+  it('uses real-market precision for the flagship names', () => {
+    const btc = bySymbol('BTC-USD');
+    expect(formatPrice(btc.instrument, btc.startPrice)).toBe('65000.00');
+    expect(tickSizeText(btc.instrument)).toBe('0.01');
+    expect(lotSizeText(btc.instrument)).toBe('0.0001');
+    const aapl = bySymbol('AAPL').instrument;
+    expect([tickSizeText(aapl), lotSizeText(aapl), aapl.name]).toEqual(['0.01', '1', 'Apple Inc.']);
+    const eur = bySymbol('EUR-USD').instrument;
+    expect([tickSizeText(eur), lotSizeText(eur)]).toEqual(['0.00001', '1000']);
+    expect(bySymbol('USD-JPY').instrument.priceScale).toBe(3);
+  });
+});
