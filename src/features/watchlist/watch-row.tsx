@@ -1,0 +1,77 @@
+/**
+ * One watchlist row. It reads only its own instrument's ticker, so a quote for another
+ * instrument does not render it; the price flash is a class toggled on the DOM node directly.
+ */
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { formatPrice, type Instrument } from '../../../protocol/instruments';
+import { direction, formatChangePercent } from '../../lib/format';
+import { useQuote } from '../../stores/quotes-store';
+
+export const FLASH_MS = 300;
+
+export interface WatchRowProps {
+  instrument: Instrument;
+  selected: boolean;
+  onSelect: (symbol: string) => void;
+  /** Called on every render; lets tests count renders. */
+  onRender?: (symbol: string) => void;
+}
+
+export const WatchRow = memo(function WatchRow({
+  instrument,
+  selected,
+  onSelect,
+  onRender,
+}: WatchRowProps) {
+  onRender?.(instrument.symbol);
+  const quote = useQuote(instrument.id);
+  const lastRef = useRef<HTMLTableCellElement>(null);
+  const previous = useRef<number | undefined>(undefined);
+  const last = quote?.last;
+
+  useEffect(() => {
+    const cell = lastRef.current;
+    const before = previous.current;
+    previous.current = last;
+    if (!cell || last === undefined || before === undefined || last === before) return;
+    const name = last > before ? 'flash-up' : 'flash-down';
+    cell.classList.remove('flash-up', 'flash-down');
+    // Restart the animation even when the same direction repeats.
+    void cell.offsetWidth;
+    cell.classList.add(name);
+    const timer = setTimeout(() => cell.classList.remove(name), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [last]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect(instrument.symbol);
+    }
+  };
+
+  const dir = quote ? direction(quote.last, quote.open24) : 0;
+  return (
+    <tr
+      data-testid="watch-row"
+      data-symbol={instrument.symbol}
+      aria-selected={selected}
+      tabIndex={0}
+      className={selected ? 'selected' : undefined}
+      onClick={() => onSelect(instrument.symbol)}
+      onKeyDown={onKeyDown}
+    >
+      <th scope="row" className="sym">
+        {instrument.symbol}
+      </th>
+      <td className="num" data-testid="last" ref={lastRef}>
+        {quote ? formatPrice(instrument, quote.last) : '—'}
+      </td>
+      <td className={`num ${dir > 0 ? 'up' : dir < 0 ? 'down' : ''}`}>
+        {quote ? formatChangePercent(quote.last, quote.open24) : '—'}
+      </td>
+      <td className="num">{quote ? formatPrice(instrument, quote.bid) : '—'}</td>
+      <td className="num">{quote ? formatPrice(instrument, quote.ask) : '—'}</td>
+    </tr>
+  );
+});

@@ -1,0 +1,79 @@
+/** Every instrument with its live quote; selecting a row makes it the active instrument. */
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import type { Instrument } from '../../../protocol/instruments';
+import { Panel } from '../../components/panel';
+import { useFeedSubscription } from '../../feed/feed-context';
+import { WatchRow } from './watch-row';
+
+export interface WatchlistProps {
+  instruments: readonly Instrument[];
+  selectedSymbol: string | undefined;
+  onSelect: (symbol: string) => void;
+  loading?: boolean;
+}
+
+const SKELETON_ROWS = 8;
+
+export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: WatchlistProps) {
+  useFeedSubscription('tickers', null);
+  const [filter, setFilter] = useState('');
+  const deferred = useDeferredValue(filter);
+  const visible = useMemo(() => {
+    const needle = deferred.trim().toLowerCase();
+    if (!needle) return instruments;
+    return instruments.filter(
+      (i) => i.symbol.toLowerCase().includes(needle) || i.name.toLowerCase().includes(needle),
+    );
+  }, [instruments, deferred]);
+  const select = useCallback((symbol: string) => onSelect(symbol), [onSelect]);
+
+  return (
+    <Panel title="Watchlist" className="area-watch">
+      <input
+        className="filter"
+        type="search"
+        aria-label="Filter instruments"
+        placeholder="Filter"
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+      />
+      <div className="scroll">
+        <table className="watchlist" aria-label="Watchlist">
+          <thead>
+            <tr>
+              <th scope="col">Symbol</th>
+              <th scope="col" className="num">
+                Last
+              </th>
+              <th scope="col" className="num">
+                Chg %
+              </th>
+              <th scope="col" className="num">
+                Bid
+              </th>
+              <th scope="col" className="num">
+                Ask
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((instrument) => (
+              <WatchRow
+                key={instrument.id}
+                instrument={instrument}
+                selected={instrument.symbol === selectedSymbol}
+                onSelect={select}
+              />
+            ))}
+            {loading &&
+              Array.from({ length: SKELETON_ROWS }, (_, i) => (
+                <tr key={`s${i}`} className="skeleton-row" aria-hidden="true">
+                  <td colSpan={5} />
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
+    </Panel>
+  );
+}
