@@ -1,0 +1,50 @@
+/** The dashboard layout: header, watchlist, instrument, chart, order book and trades. */
+import { useQuery } from '@tanstack/react-query';
+import { useContext, useEffect } from 'react';
+import { ConnectionStatus } from './components/connection-status';
+import { FeedContext } from './feed/feed-context';
+import { ChartSection } from './features/chart/chart-section';
+import { InstrumentHeader } from './features/instrument-header/instrument-header';
+import { OrderBook } from './features/order-book/order-book';
+import { TradesTape } from './features/trades/trades-tape';
+import { Watchlist } from './features/watchlist/watchlist';
+import { instrumentsQuery } from './lib/api/instruments';
+import { useSelectedInstrument } from './lib/use-instruments';
+import { usePreferencesStore } from './stores/preferences-store';
+
+export function App() {
+  const feed = useContext(FeedContext);
+  const instruments = useQuery(instrumentsQuery);
+  const instrument = useSelectedInstrument();
+  const setSymbol = usePreferencesStore((s) => s.setSymbol);
+
+  useEffect(() => {
+    if (feed && instruments.data) feed.setInstruments(instruments.data.instruments);
+  }, [feed, instruments.data]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Quotedeck</h1>
+        <ConnectionStatus />
+      </header>
+      {instruments.isError && (
+        <p className="banner" role="alert">
+          Could not load instruments: {instruments.error.message}
+        </p>
+      )}
+      <main className="layout">
+        <Watchlist
+          instruments={instruments.data?.instruments ?? []}
+          selectedSymbol={instrument?.symbol}
+          onSelect={setSymbol}
+          loading={instruments.isPending}
+        />
+        <InstrumentHeader instrument={instrument} />
+        <ChartSection instrument={instrument} />
+        <OrderBook instrument={instrument} />
+        <TradesTape instrument={instrument} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The candlestick chart (its own lazily loaded chunk with lightweight-charts). History comes from
+ * REST; the forming candle is pushed into the series from a store subscription, never via React.
+ */
+import { useQuery } from '@tanstack/react-query';
+import {
+  CandlestickSeries,
+  ColorType,
+  createChart,
+  HistogramSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import { useEffect, useRef, useState } from 'react';
+import type { Instrument } from '../../../protocol/instruments';
+import type { Interval } from '../../../protocol/intervals';
+import { useFeedSubscription } from '../../feed/feed-context';
+import type { CandleUpdate } from '../../feed/feed-types';
+import { candlesQuery } from '../../lib/api/candles';
+import { candleKey, useCandlesStore } from '../../stores/candles-store';
+import { DOWN_COLOR, priceFormatFor, toBars, UP_COLOR } from './chart-data';
+
+export interface CandleChartProps {
+  instrument: Instrument;
+  interval: Interval;
+}
+
+interface Series {
+  chart: IChartApi;
+  candles: ISeriesApi<'Candlestick'>;
+  volume: ISeriesApi<'Histogram'>;
+}
+
+export function CandleChart({ instrument, interval }: CandleChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const series = useRef<Series | null>(null);
+  const [drawnKey, setDrawnKey] = useState<string | null>(null);
+  const key = `${instrument.symbol}|${interval}`;
+  const history = useQuery(candlesQuery(instrument.symbol, interval));
+  useFeedSubscription('candles', instrument.symbol, { interval });
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const chart = createChart(element, {
+      autoSize: true,
+      layout: {
+        background: { type: ColorType.Solid, color: '#0d1117' },
+        textColor: '#c9d1d9',
+        attributionLogo: false,
+      },
+      grid: { vertLines: { color: '#1f2630' }, horzLines: { color: '#1f2630' } },
+      timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#30363d' },
+      rightPriceScale: { borderColor: '#30363d' },
+    });
+    const candles = chart.addSeries(CandlestickSeries, {
+      upColor: UP_COLOR,
+      downColor: DOWN_COLOR,
+      borderVisible: false,
+      wickUpColor: UP_COLOR,
+      wickDownColor: DOWN_COLOR,
+    });
+    const volume = chart.addSeries(HistogramSeries, {
+      priceFormat: { type: 'volume' },
+      priceScaleId: 'volume',
+    });
+    chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    series.current = { chart, candles, volume };
+    return () => {
+      series.current = null;
+      chart.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const s = series.current;
+    const data = history.data;
+    if (!s || !data) return;
+    s.candles.applyOptions({ priceFormat: priceFormatFor(instrument) });
+    const converted = data.candles.map((c) => toBars(instrument, c));
+    s.candles.setData(converted.map(({ bar }) => ({ ...bar, time: bar.time as UTCTimestamp })));
+    s.volume.setData(converted.map(({ volume }) => ({ ...volume, time: volume.time as UTCTimestamp })));
+    s.chart.timeScale().fitContent();
+    let lastTime = converted.at(-1)?.bar.time ?? 0;
+    setDrawnKey(key);
+
+    const storeKey = candleKey(instrument.id, interval);
+    const push = (candle: CandleUpdate) => {
+      const { bar, volume } = toBars(instrument, candle);
+      // The chart refuses bars older than its last one (e.g. a late message after history).
+      if (bar.time < lastTime) return;
+      lastTime = bar.time;
+      s.candles.update({ ...bar, time: bar.time as UTCTimestamp });
+      s.volume.update({ ...volume, time: volume.time as UTCTimestamp });
+    };
+    const current = useCandlesStore.getState().forming[storeKey];
+    if (current) push(current);
+    return useCandlesStore.subscribe((state, previous) => {
+      const candle = state.forming[storeKey];
+      if (candle && candle !== previous.forming[storeKey]) push(candle);
+    });
+  }, [history.data, instrument, interval, key]);
+
+  return (
+    <div
+      className="chart"
+      data-testid="chart"
+      data-symbol={instrument.symbol}
+      data-interval={interval}
+      data-ready={drawnKey === key && history.data ? 'true' : 'false'}
+    >
+      <div ref={container} className="chart-canvas" />
+      {history.isError && (
+        <p className="chart-message" role="alert">
+          Chart history unavailable: {history.error.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Instrument } from '../../../protocol/instruments';
+import { priceFormatFor, toBars } from './chart-data';
+
+const eurUsd: Instrument = {
+  id: 3,
+  symbol: 'EUR-USD',
+  name: 'Euro / US Dollar',
+  assetClass: 'fx',
+  base: 'EUR',
+  quote: 'USD',
+  priceScale: 5,
+  tick: 1,
+  sizeScale: 0,
+  lot: 1000,
+};
+
+describe('chart data', () => {
+  it('uses the instrument precision and tick for the price scale', () => {
+    expect(priceFormatFor(eurUsd)).toEqual({ type: 'price', precision: 5, minMove: 0.00001 });
+  });
+
+  it('converts integer units to display numbers and ms to seconds', () => {
+    const { bar, volume } = toBars(eurUsd, {
+      time: 1_700_000_040_000,
+      open: 108_512,
+      high: 108_600,
+      low: 108_500,
+      close: 108_510,
+      volume: 250_000,
+    });
+    expect(bar).toEqual({
+      time: 1_700_000_040,
+      open: 1.08512,
+      high: 1.086,
+      low: 1.085,
+      close: 1.0851,
+    });
+    expect(volume.value).toBe(250_000);
+    expect(volume.color.startsWith('#f85149')).toBe(true);
+  });
+});

@@ -1,0 +1,45 @@
+/** Chart panel: interval buttons (eager) and the chart itself (lazy chunk). */
+import { lazy, Suspense } from 'react';
+import type { Instrument } from '../../../protocol/instruments';
+import { INTERVAL_NAMES } from '../../../protocol/intervals';
+import { Panel } from '../../components/panel';
+import { usePreferencesStore } from '../../stores/preferences-store';
+
+const CandleChart = lazy(() =>
+  import('./candle-chart').then((module) => ({ default: module.CandleChart })),
+);
+
+export interface ChartSectionProps {
+  instrument: Instrument | undefined;
+}
+
+export function ChartSection({ instrument }: ChartSectionProps) {
+  const interval = usePreferencesStore((s) => s.interval);
+  const setInterval = usePreferencesStore((s) => s.setInterval);
+  const buttons = (
+    <div className="intervals" role="group" aria-label="Chart interval">
+      {INTERVAL_NAMES.map((name) => (
+        <button
+          key={name}
+          type="button"
+          aria-pressed={name === interval}
+          onClick={() => setInterval(name)}
+        >
+          {name}
+        </button>
+      ))}
+    </div>
+  );
+  const placeholder = <div className="chart skeleton" aria-hidden="true" />;
+  return (
+    <Panel title="Chart" className="area-chart" actions={buttons}>
+      {instrument ? (
+        <Suspense fallback={placeholder}>
+          <CandleChart instrument={instrument} interval={interval} />
+        </Suspense>
+      ) : (
+        placeholder
+      )}
+    </Panel>
+  );
+}
