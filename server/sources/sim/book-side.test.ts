@@ -38,4 +38,15 @@ describe('BookSide', () => {
     expect(Number.isNaN(asks.best())).toBe(true);
     expect(asks.flat()).toEqual([]);
   });
+
+  it('finds the first free price away from the touch', () => {
+    const bids = new BookSide(true);
+    for (const price of [100, 99, 98, 96]) bids.add(price, 1);
+    expect(bids.firstFreePrice(99, 1)).toBe(97);
+    expect(bids.firstFreePrice(97, 1)).toBe(97);
+    const asks = new BookSide(false);
+    for (const price of [200, 202, 204, 206]) asks.add(price, 1);
+    expect(asks.firstFreePrice(202, 2)).toBe(208);
+    expect(asks.firstFreePrice(201, 1)).toBe(201);
+  });
 });

@@ -59,6 +59,14 @@ export class BookSide {
     }
   }
 
+  /** The first price at or beyond `price` (away from the touch, in steps of `tick`) with no level. */
+  firstFreePrice(price: number, tick: number): number {
+    let key = this.isBid ? price : -price;
+    // Keys ascend toward the touch, so the next level away from it sits one index lower.
+    for (let index = this.lowerBound(key); this.keys[index] === key; index--) key -= tick;
+    return this.isBid ? key : -key;
+  }
+
   /** Removes the deepest level and returns its price. */
   removeDeepest(): number {
     const price = this.deepest();

@@ -169,17 +169,17 @@ export class OrderBookSim {
     (book.isBid ? out.bids : out.asks).push(price, next);
   }
 
-  /** Adds a level beyond the deepest one so the book keeps its depth; false when impossible. */
+  /** Adds a level within the book's usual reach, filling a gap, so depth never runs out. */
   private refill(book: BookSide, out: SimEvents): boolean {
     const { tick, lot, depthTicks } = this.params;
-    const deepest = book.length > 0 ? book.deepest() / tick : Math.round(this.fairTicks);
-    const gap = 1 + Math.floor(this.rng.exponential(Math.max(0.5, depthTicks / 12)));
-    const priceTicks = book.isBid ? deepest - gap : deepest + gap;
-    if (priceTicks < 1) return false;
-    const distance = Math.abs(priceTicks - this.fairTicks);
-    const size = this.orderLots(1 + distance / depthTicks, 0.9) * lot;
-    const total = book.add(priceTicks * tick, size);
-    (book.isBid ? out.bids : out.asks).push(priceTicks * tick, total);
+    const touch = book.length > 0 ? book.best() / tick : Math.round(this.fairTicks);
+    const distance = 1 + Math.floor(this.rng.next() * 4 * depthTicks);
+    const start = (book.isBid ? touch - distance : touch + distance) * tick;
+    const price = book.firstFreePrice(start, tick);
+    if (price < tick) return false;
+    const lots = this.orderLots(1 + Math.abs(price / tick - touch) / depthTicks, 0.9);
+    const total = book.add(price, lots * lot);
+    (book.isBid ? out.bids : out.asks).push(price, total);
     return true;
   }
 }
