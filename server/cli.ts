@@ -91,6 +91,7 @@ function numberFlag(name: string, text: string): number {
 function integerFlag(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const value = numberFlag(name, text);
-  if (!Number.isSafeInteger(value)) throw new FlagError(`--${name} must be an integer, got "${text}"`);
+  if (!Number.isSafeInteger(value))
+    throw new FlagError(`--${name} must be an integer, got "${text}"`);
   return value;
 }

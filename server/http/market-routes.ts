@@ -27,7 +27,8 @@ interface CandlesQuery {
 export function registerMarketRoutes(app: FastifyInstance, hub: Hub): void {
   const find = (reply: FastifyReply, name: string): Instrument | undefined => {
     const instrument = hub.findSymbol(name);
-    if (!instrument) sendError(reply, 404, 'unknown_symbol', `unknown symbol ${JSON.stringify(name)}`);
+    if (!instrument)
+      sendError(reply, 404, 'unknown_symbol', `unknown symbol ${JSON.stringify(name)}`);
     return instrument;
   };
 
@@ -43,7 +44,12 @@ export function registerMarketRoutes(app: FastifyInstance, hub: Hub): void {
             interval: { type: 'string', enum: INTERVAL_NAMES },
             from: time,
             to: time,
-            limit: { type: 'integer', minimum: 1, maximum: MAX_CANDLE_LIMIT, default: DEFAULT_CANDLE_LIMIT },
+            limit: {
+              type: 'integer',
+              minimum: 1,
+              maximum: MAX_CANDLE_LIMIT,
+              default: DEFAULT_CANDLE_LIMIT,
+            },
           },
         },
       },
@@ -73,7 +79,12 @@ export function registerMarketRoutes(app: FastifyInstance, hub: Hub): void {
         querystring: {
           type: 'object',
           properties: {
-            depth: { type: 'integer', minimum: 1, maximum: MAX_BOOK_DEPTH, default: DEFAULT_BOOK_DEPTH },
+            depth: {
+              type: 'integer',
+              minimum: 1,
+              maximum: MAX_BOOK_DEPTH,
+              default: DEFAULT_BOOK_DEPTH,
+            },
           },
         },
       },
@@ -102,7 +113,12 @@ export function registerMarketRoutes(app: FastifyInstance, hub: Hub): void {
         querystring: {
           type: 'object',
           properties: {
-            limit: { type: 'integer', minimum: 1, maximum: MAX_TRADE_LIMIT, default: DEFAULT_TRADE_LIMIT },
+            limit: {
+              type: 'integer',
+              minimum: 1,
+              maximum: MAX_TRADE_LIMIT,
+              default: DEFAULT_TRADE_LIMIT,
+            },
           },
         },
       },

@@ -50,7 +50,14 @@ describe('CandleSeries from trades', () => {
   it('list() filters by open time and keeps the newest `limit`, forming last', () => {
     const series = new CandleSeries('1m');
     series.prependHistory(
-      [0, 1, 2].map((i) => ({ time: T0 - (3 - i) * MIN, open: i, high: i, low: i, close: i, volume: 1 })),
+      [0, 1, 2].map((i) => ({
+        time: T0 - (3 - i) * MIN,
+        open: i,
+        high: i,
+        low: i,
+        close: i,
+        volume: 1,
+      })),
     );
     series.applyTrade(50, 1, T0 + 1);
     expect(series.list(0, Infinity, 2).map((c) => c.open)).toEqual([2, 50]);

@@ -45,7 +45,14 @@ export class CandleSeries {
       return false;
     }
     if (forming) this.pushClosed(forming);
-    this.formingCandle = { time: open, open: price, high: price, low: price, close: price, volume: size };
+    this.formingCandle = {
+      time: open,
+      open: price,
+      high: price,
+      low: price,
+      close: price,
+      volume: size,
+    };
     return forming !== null;
   }
 

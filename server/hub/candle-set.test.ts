@@ -12,7 +12,9 @@ describe('CandleSet', () => {
     const source = createFakeSource({ history: staircaseHistory(1000, 120) });
     const set = new CandleSet(source, 1);
     set.begin(START);
-    expect(source.historyCalls).toEqual([{ inst: 1, interval: '1m', end: Date.UTC(2025, 0, 1, 13, 37) }]);
+    expect(source.historyCalls).toEqual([
+      { inst: 1, interval: '1m', end: Date.UTC(2025, 0, 1, 13, 37) },
+    ]);
     const fiveMin = set.series['5m'];
     // 13:35 and 13:36 come from history, so the forming 13:35 candle starts with them.
     expect(fiveMin.forming).toMatchObject({ time: Date.UTC(2025, 0, 1, 13, 35), volume: 20 });

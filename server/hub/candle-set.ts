@@ -48,7 +48,12 @@ export class CandleSet {
       );
       if (partial) series.seed(partial);
       if (!FROM_HOURS.has(interval)) {
-        series.prependHistory(aggregateCandles(minutes.filter((c) => c.time < period), interval));
+        series.prependHistory(
+          aggregateCandles(
+            minutes.filter((c) => c.time < period),
+            interval,
+          ),
+        );
       }
     }
   }
@@ -63,7 +68,12 @@ export class CandleSet {
     for (const name of FROM_HOURS) {
       const period = candleOpenTime(this.liveStart, name);
       const series = this.series[name];
-      series.prependHistory(aggregateCandles(hours.filter((c) => c.time < period), name));
+      series.prependHistory(
+        aggregateCandles(
+          hours.filter((c) => c.time < period),
+          name,
+        ),
+      );
       // The part of the first live period that minute history did not reach.
       const gap = hours.filter((c) => c.time >= period && c.time + hourMs <= this.minutesFrom);
       const [prefix] = aggregateCandles(gap, name);

@@ -75,7 +75,9 @@ describe('Hub', () => {
     source.emitTrade(1, 102, 3, Side.buy, T + 3);
     const [snapshot, live] = probe.messages();
     expect(snapshot).toMatchObject({ kind: ServerKind.tradesSnapshot, inst: 1, seq: 2 });
-    expect(snapshot?.kind === ServerKind.tradesSnapshot && snapshot.trades.map((t) => t.id)).toEqual([1, 2]);
+    expect(
+      snapshot?.kind === ServerKind.tradesSnapshot && snapshot.trades.map((t) => t.id),
+    ).toEqual([1, 2]);
     expect(live).toMatchObject({ kind: ServerKind.trade, seq: 3, price: 102, size: 3 });
   });
 
@@ -98,9 +100,17 @@ describe('Hub', () => {
     hub.flush();
     hub.flush();
     const [snapshot, ...updates] = probe.messages();
-    expect(snapshot?.kind === ServerKind.tickerSnapshot && snapshot.tickers.map((t) => t.inst)).toEqual([1, 2, 3]);
+    expect(
+      snapshot?.kind === ServerKind.tickerSnapshot && snapshot.tickers.map((t) => t.inst),
+    ).toEqual([1, 2, 3]);
     expect(updates).toHaveLength(2);
-    expect(updates[0]).toMatchObject({ kind: ServerKind.ticker, inst: 1, last: 109, bid: 100, ask: 101 });
+    expect(updates[0]).toMatchObject({
+      kind: ServerKind.ticker,
+      inst: 1,
+      last: 109,
+      bid: 100,
+      ask: 101,
+    });
     expect(updates[1]).toMatchObject({ kind: ServerKind.ticker, inst: 2, last: 500 });
   });
 
@@ -139,7 +149,11 @@ describe('Hub', () => {
       inst: 1,
       live: false,
     });
-    expect(late.messages()[1]).toMatchObject({ kind: ServerKind.streamStatus, channel: 'book', live: false });
+    expect(late.messages()[1]).toMatchObject({
+      kind: ServerKind.streamStatus,
+      channel: 'book',
+      live: false,
+    });
   });
 
   it('an unsubscribed subscriber receives nothing more', () => {

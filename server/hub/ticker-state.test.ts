@@ -69,7 +69,13 @@ describe('TickerState', () => {
     const state = new TickerState(1);
     const minutes = minuteSeries(2, Date.UTC(2025, 0, 2, 12, 0));
     expect(state.publish({ time: NOW, last: 0, bid: 0, ask: 0, minutes }).last).toBe(1002);
-    const empty = state.publish({ time: NOW, last: 77, bid: 0, ask: 0, minutes: new CandleSeries('1m') });
+    const empty = state.publish({
+      time: NOW,
+      last: 77,
+      bid: 0,
+      ask: 0,
+      minutes: new CandleSeries('1m'),
+    });
     expect(empty).toMatchObject({ open24: 77, high24: 77, low24: 77, volume24: 0 });
   });
 });

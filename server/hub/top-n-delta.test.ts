@@ -38,8 +38,14 @@ describe('topNDelta', () => {
     let bidView = book.bids.top(3);
     let askView = book.asks.top(3);
     const changes: Array<[number[], number[]]> = [
-      [[100, 0], [101, 5]],
-      [[99, 0, 96, 1], [101, 0, 104, 1]],
+      [
+        [100, 0],
+        [101, 5],
+      ],
+      [
+        [99, 0, 96, 1],
+        [101, 0, 104, 1],
+      ],
       [[105, 2], []],
       [[], [100, 1]],
     ];

@@ -21,7 +21,11 @@ export function topNDelta(before: FlatLevels, after: FlatLevels): FlatLevels {
 }
 
 /** Applies a delta to a flat best-first view (used by tests and clients alike). */
-export function applyTopNDelta(view: FlatLevels, delta: FlatLevels, descending: boolean): FlatLevels {
+export function applyTopNDelta(
+  view: FlatLevels,
+  delta: FlatLevels,
+  descending: boolean,
+): FlatLevels {
   const levels = new Map<number, number>();
   for (let i = 0; i + 1 < view.length; i += 2) levels.set(view[i]!, view[i + 1]!);
   for (let i = 0; i + 1 < delta.length; i += 2) {

@@ -53,7 +53,13 @@ export interface FakeSource extends MarketSource {
   readonly stopped: boolean;
   readonly historyCalls: Array<{ inst: number; interval: HistoryInterval; end: number }>;
   /** Emits a book change (the source must be started). */
-  emitBook(inst: number, bids: FlatLevels, asks: FlatLevels, time: number, snapshot?: boolean): void;
+  emitBook(
+    inst: number,
+    bids: FlatLevels,
+    asks: FlatLevels,
+    time: number,
+    snapshot?: boolean,
+  ): void;
   emitTrade(inst: number, price: number, size: number, side: Side, time: number): void;
   emitStatus(inst: number, live: boolean): void;
 }

@@ -106,7 +106,9 @@ describe('/ws feed', () => {
     const candle = await client.waitFor(kind(ServerKind.candle));
     expect(candle).toMatchObject({ inst: 1, interval: 4, time: T, close: 100 });
     source.emitTrade(1, 130, 1, Side.buy, T + 2);
-    const next = await client.waitFor((m) => m.kind === ServerKind.candle && m.seq === candle.seq + 1);
+    const next = await client.waitFor(
+      (m) => m.kind === ServerKind.candle && m.seq === candle.seq + 1,
+    );
     expect(next).toMatchObject({ high: 130, close: 130 });
   });
 

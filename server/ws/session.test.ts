@@ -102,7 +102,11 @@ describe('Session', () => {
   it('a Buffer[] or ArrayBuffer message is decoded too', () => {
     const { socket } = open();
     const bytes = encodeMessage(ping(1, 1));
-    socket.emit('message', [Buffer.from(bytes.subarray(0, 2)), Buffer.from(bytes.subarray(2))], true);
+    socket.emit(
+      'message',
+      [Buffer.from(bytes.subarray(0, 2)), Buffer.from(bytes.subarray(2))],
+      true,
+    );
     socket.emit('message', bytes.slice().buffer, true);
     vi.advanceTimersByTime(20);
     expect(socket.messages().filter((m) => m.kind === ServerKind.pong)).toHaveLength(2);

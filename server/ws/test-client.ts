@@ -43,9 +43,19 @@ export class TestClient {
   /** Resolves with the first message (from index `after` on) that matches. */
   async waitFor<T extends ServerMessage>(
     match: (m: ServerMessage) => m is T,
+    after?: number,
+    timeoutMs?: number,
+  ): Promise<T>;
+  async waitFor(
+    match: (m: ServerMessage) => boolean,
+    after?: number,
+    timeoutMs?: number,
+  ): Promise<ServerMessage>;
+  async waitFor(
+    match: (m: ServerMessage) => boolean,
     after = 0,
     timeoutMs = 5000,
-  ): Promise<T> {
+  ): Promise<ServerMessage> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.messages.slice(after).find(match);

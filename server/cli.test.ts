@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { FlagError, parseFlags } from './cli';
+
+describe('parseFlags', () => {
+  it('has sensible defaults', () => {
+    expect(parseFlags([])).toEqual({
+      port: 4173,
+      host: '127.0.0.1',
+      seed: 1,
+      rate: 400,
+      source: 'sim',
+      staticDir: undefined,
+      help: false,
+    });
+  });
+
+  it('reads every flag, in both --flag value and --flag=value forms', () => {
+    expect(
+      parseFlags([
+        '--port=0',
+        '--host',
+        '0.0.0.0',
+        '--seed=-7',
+        '--rate',
+        '12.5',
+        '--source',
+        'sim',
+        '--static-dir',
+        '/tmp/app',
+        '--help',
+      ]),
+    ).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      seed: -7,
+      rate: 12.5,
+      source: 'sim',
+      staticDir: '/tmp/app',
+      help: true,
+    });
+  });
+
+  it.each([
+    [['--bogus'], 'bogus'],
+    [['--port', 'abc'], '--port must be a number'],
+    [['--port', '65536'], '--port must be from 0 to 65535'],
+    [['--port=-1'], '--port must be from 0 to 65535'],
+    [['--port', '80.5'], '--port must be an integer'],
+    [['--port', ''], '--port must be a number'],
+    [['--seed', '1e400'], '--seed must be a number'],
+    [['--seed', '1.5'], '--seed must be an integer'],
+    [['--rate', '0'], '--rate must be a positive number'],
+    [['--rate', 'fast'], '--rate must be a number'],
+    [['--source', 'binance'], 'allowed: sim'],
+    [['--port'], 'port'],
+    [['extra'], 'extra'],
+    [['--help=yes'], 'help'],
+    [['--static-dir', ' '], '--static-dir must not be empty'],
+  ])('%j fails with a FlagError mentioning %s', (argv, text) => {
+    expect(() => parseFlags(argv)).toThrow(FlagError);
+    expect(() => parseFlags(argv)).toThrow(text);
+  });
+});

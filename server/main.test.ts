@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { HealthResponse } from '../protocol/rest';
+import { parseFlags } from './cli';
+import { startGateway } from './main';
+
+describe('startGateway', () => {
+  it('listens on the bound port with the simulator and closes cleanly', async () => {
+    const gateway = await startGateway({
+      ...parseFlags(['--port', '0']),
+      staticDir: '/nonexistent',
+    });
+    try {
+      expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(gateway.url).not.toMatch(/:0$/);
+      const res = await fetch(`${gateway.url}/healthz`);
+      const body = (await res.json()) as HealthResponse;
+      expect(body).toMatchObject({ status: 'ok', source: 'sim' });
+    } finally {
+      await gateway.close();
+    }
+    await expect(fetch(`${gateway.url}/healthz`)).rejects.toThrow();
+  });
+});
