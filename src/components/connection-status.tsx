@@ -5,10 +5,14 @@ export function ConnectionStatus() {
   const state = useConnectionStore((s) => s.state);
   const latencyMs = useConnectionStore((s) => s.latencyMs);
   return (
-    <div className="connection" role="status" aria-live="polite">
+    <div className="connection">
       <span className={`dot dot-${state}`} aria-hidden="true" />
-      <span data-testid="connection-status">{state}</span>
-      <span className="latency" data-testid="latency" aria-label="Round-trip latency">
+      <span className="sr-only">Connection</span>
+      <span role="status" data-testid="connection-status">
+        {state}
+      </span>
+      <span className="sr-only">Round-trip latency</span>
+      <span className="latency" data-testid="latency">
         {state === 'live' && latencyMs !== null ? `${Math.round(latencyMs)} ms` : '— ms'}
       </span>
     </div>

@@ -5,7 +5,13 @@
 import type { Channel } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
 import { BatchBuilder } from './batch-builder';
-import { streamKey, type FeedBatch, type InstrumentRef, type StreamSpec, type WorkerCommand } from './feed-types';
+import {
+  streamKey,
+  type FeedBatch,
+  type InstrumentRef,
+  type StreamSpec,
+  type WorkerCommand,
+} from './feed-types';
 
 /** The parts of a Worker the client uses. */
 export interface WorkerLike {

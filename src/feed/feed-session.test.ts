@@ -107,7 +107,9 @@ describe('FeedSession', () => {
     const { session, sockets, lastConnection } = setup();
     session.start();
     sockets[0]!.open();
-    sockets[0]!.onmessage?.(new MessageEvent('message', { data: new Uint8Array([0xd9, 9]).buffer }));
+    sockets[0]!.onmessage?.(
+      new MessageEvent('message', { data: new Uint8Array([0xd9, 9]).buffer }),
+    );
     sockets[0]!.receive(hello(Date.now(), 'v1', 2_000));
     vi.advanceTimersByTime(20);
     expect(lastConnection()).toMatchObject({ state: 'live', invalidMessages: 1 });

@@ -65,7 +65,8 @@ export class FeedSession {
           this.report();
         },
         error: (message) => {
-          const spec = message.ref === null ? undefined : this.subscriptions.specForRef(message.ref);
+          const spec =
+            message.ref === null ? undefined : this.subscriptions.specForRef(message.ref);
           const about = spec ? ` (${spec.channel} ${spec.symbol ?? ''})` : '';
           this.lastError = `${message.code}: ${message.message}${about}`;
           this.report();

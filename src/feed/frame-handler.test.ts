@@ -76,8 +76,14 @@ describe('FrameHandler', () => {
 
   it('applies a book snapshot and consecutive deltas, and resyncs on a gap', () => {
     const { handler, events, builder } = setup();
-    handler.handleFrame(frame(bookSnapshot(1, 10, 20, [100, 1], [101, 1]), bookDelta(1, 11, [99, 2], [])));
-    expect(builder.take()?.books?.[0]).toMatchObject({ reset: true, seq: 11, bids: [100, 1, 99, 2] });
+    handler.handleFrame(
+      frame(bookSnapshot(1, 10, 20, [100, 1], [101, 1]), bookDelta(1, 11, [99, 2], [])),
+    );
+    expect(builder.take()?.books?.[0]).toMatchObject({
+      reset: true,
+      seq: 11,
+      bids: [100, 1, 99, 2],
+    });
     handler.handleFrame(frame(bookDelta(1, 13, [98, 1], [])));
     expect(events.resync).toHaveBeenCalledWith('book', 1);
     expect(builder.take()).toBeNull();

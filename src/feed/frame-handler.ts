@@ -98,8 +98,8 @@ export class FrameHandler {
         if (this.tracker.latest(`ticker|${message.inst}`, message.seq) !== Verdict.apply) {
           return false;
         }
-        const { kind: _kind, ...t } = message;
-        this.builder.ticker(t);
+        const { inst, seq, time, last, bid, ask, open24, high24, low24, volume24 } = message;
+        this.builder.ticker({ inst, seq, time, last, bid, ask, open24, high24, low24, volume24 });
         return true;
       }
       case ServerKind.bookSnapshot:

@@ -13,7 +13,10 @@ describe('SubscriptionSet', () => {
     expect(sub).toMatchObject({ kind: ClientKind.subscribe, channel: 'book', depth: 20 });
     expect(set.add({ ...book })).toBeNull();
     const unsub = set.remove(book);
-    expect(unsub).toMatchObject({ kind: ClientKind.unsubscribe, ref: sub?.kind === ClientKind.subscribe ? sub.ref : -1 });
+    expect(unsub).toMatchObject({
+      kind: ClientKind.unsubscribe,
+      ref: sub?.kind === ClientKind.subscribe ? sub.ref : -1,
+    });
     expect(set.remove(book)).toBeNull();
   });
 
@@ -21,7 +24,10 @@ describe('SubscriptionSet', () => {
     const set = new SubscriptionSet();
     set.add(book);
     set.add(trades);
-    expect(set.resubscribeAll().map((m) => 'channel' in m && m.channel)).toEqual(['book', 'trades']);
+    expect(set.resubscribeAll().map((m) => 'channel' in m && m.channel)).toEqual([
+      'book',
+      'trades',
+    ]);
   });
 
   it('resyncs only the streams of the channel and symbol that lost their place', () => {

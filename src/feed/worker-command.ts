@@ -27,8 +27,7 @@ export function isWorkerCommand(value: unknown): value is WorkerCommand {
       return (
         Array.isArray(value.instruments) &&
         value.instruments.every(
-          (i: unknown) =>
-            isRecord(i) && Number.isSafeInteger(i.id) && typeof i.symbol === 'string',
+          (i: unknown) => isRecord(i) && Number.isSafeInteger(i.id) && typeof i.symbol === 'string',
         )
       );
     case 'subscribe':

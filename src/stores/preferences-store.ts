@@ -37,8 +37,9 @@ export const usePreferencesStore = create<PreferencesState>()(
       partialize: ({ symbol, interval, grouping }) => ({ symbol, interval, grouping }),
       // Stored data is input like any other: keep only the fields that are still valid.
       merge: (persisted, current) => {
-        const saved = (typeof persisted === 'object' && persisted !== null ? persisted : {}) as
-          Record<string, unknown>;
+        const saved = (
+          typeof persisted === 'object' && persisted !== null ? persisted : {}
+        ) as Record<string, unknown>;
         return {
           ...current,
           ...(typeof saved.symbol === 'string' ? { symbol: saved.symbol } : {}),

@@ -80,7 +80,9 @@ export function CandleChart({ instrument, interval }: CandleChartProps) {
     s.candles.applyOptions({ priceFormat: priceFormatFor(instrument) });
     const converted = data.candles.map((c) => toBars(instrument, c));
     s.candles.setData(converted.map(({ bar }) => ({ ...bar, time: bar.time as UTCTimestamp })));
-    s.volume.setData(converted.map(({ volume }) => ({ ...volume, time: volume.time as UTCTimestamp })));
+    s.volume.setData(
+      converted.map(({ volume }) => ({ ...volume, time: volume.time as UTCTimestamp })),
+    );
     s.chart.timeScale().fitContent();
     let lastTime = converted.at(-1)?.bar.time ?? 0;
     setDrawnKey(key);

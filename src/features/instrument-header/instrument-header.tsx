@@ -21,7 +21,7 @@ export function InstrumentHeader({ instrument }: InstrumentHeaderProps) {
     >
       <div className="inst-title">
         <h2>{instrument?.symbol ?? 'Loading…'}</h2>
-        <span className="muted">{instrument?.name ?? ''}</span>
+        <span className="muted">{instrument?.name ?? '\u00a0'}</span>
       </div>
       <dl className="stats">
         <div>

@@ -4,7 +4,8 @@ import { formatPrice, formatSize, type Instrument } from '../../../protocol/inst
 import type { BookRow as Row } from '../../lib/group-levels';
 
 export interface BookRowProps {
-  instrument: Instrument;
+  /** Undefined while instruments load; only placeholders are drawn then. */
+  instrument: Instrument | undefined;
   side: 'bid' | 'ask';
   row: Row | undefined;
   maxSize: number;
@@ -18,7 +19,7 @@ export const BookRow = memo(function BookRow({
   maxSize,
   maxCumulative,
 }: BookRowProps) {
-  if (!row) {
+  if (!row || !instrument) {
     // Placeholder of the same height so the spread row never moves.
     return <div className="book-row empty" aria-hidden="true" />;
   }
@@ -28,7 +29,10 @@ export const BookRow = memo(function BookRow({
         className="bar cumulative"
         style={{ transform: `scaleX(${maxCumulative ? row.cumulative / maxCumulative : 0})` }}
       />
-      <div className="bar size" style={{ transform: `scaleX(${maxSize ? row.size / maxSize : 0})` }} />
+      <div
+        className="bar size"
+        style={{ transform: `scaleX(${maxSize ? row.size / maxSize : 0})` }}
+      />
       <span className="num price">{formatPrice(instrument, row.price)}</span>
       <span className="num">{formatSize(instrument, row.size)}</span>
       <span className="num muted">{formatSize(instrument, row.cumulative)}</span>

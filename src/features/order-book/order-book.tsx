@@ -61,17 +61,16 @@ export function OrderBook({ instrument }: OrderBookProps) {
           <span>Size</span>
           <span>Total</span>
         </div>
-        {instrument &&
-          rows.map((i) => (
-            <BookRow
-              key={`a${i}`}
-              instrument={instrument}
-              side="ask"
-              row={asks[BOOK_ROWS - 1 - i]}
-              maxSize={maxSize}
-              maxCumulative={maxCumulative}
-            />
-          ))}
+        {rows.map((i) => (
+          <BookRow
+            key={`a${i}`}
+            instrument={instrument}
+            side="ask"
+            row={asks[BOOK_ROWS - 1 - i]}
+            maxSize={maxSize}
+            maxCumulative={maxCumulative}
+          />
+        ))}
         <div className="book-row spread" data-testid="spread">
           <span className="muted">Spread</span>
           <span className="num">
@@ -81,17 +80,16 @@ export function OrderBook({ instrument }: OrderBookProps) {
           </span>
           <span />
         </div>
-        {instrument &&
-          rows.map((i) => (
-            <BookRow
-              key={`b${i}`}
-              instrument={instrument}
-              side="bid"
-              row={bids[i]}
-              maxSize={maxSize}
-              maxCumulative={maxCumulative}
-            />
-          ))}
+        {rows.map((i) => (
+          <BookRow
+            key={`b${i}`}
+            instrument={instrument}
+            side="bid"
+            row={bids[i]}
+            maxSize={maxSize}
+            maxCumulative={maxCumulative}
+          />
+        ))}
       </div>
     </Panel>
   );

@@ -36,7 +36,7 @@ export function TradesTape({ instrument }: TradesTapeProps) {
   return (
     <Panel title="Trades" className="area-trades">
       <div className="scroll tape" data-testid="trades" data-symbol={instrument?.symbol ?? ''}>
-        <table className="trades" aria-label="Recent trades">
+        <table className="data-table trades" aria-label="Recent trades">
           <thead>
             <tr>
               <th scope="col" className="num">

@@ -38,7 +38,14 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
         onChange={(event) => setFilter(event.target.value)}
       />
       <div className="scroll">
-        <table className="watchlist" aria-label="Watchlist">
+        <table className="data-table watchlist" aria-label="Watchlist">
+          <colgroup>
+            <col className="c-sym" />
+            <col className="c-price" />
+            <col className="c-chg" />
+            <col className="c-price" />
+            <col className="c-price" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Symbol</th>

@@ -8,11 +8,9 @@ export function bookQuery(symbol: string, depth = 20) {
   return queryOptions({
     queryKey: ['book', symbol, depth] as const,
     queryFn: ({ signal }) =>
-      fetchJson(
-        `/api/book/${encodeURIComponent(symbol)}?depth=${depth}`,
-        isBookResponse,
-        { signal },
-      ),
+      fetchJson(`/api/book/${encodeURIComponent(symbol)}?depth=${depth}`, isBookResponse, {
+        signal,
+      }),
     staleTime: 5_000,
   });
 }

@@ -5,7 +5,9 @@ import { isCandlesResponse, isInstrumentsResponse } from './rest-guards';
 function respond(status: number, body: string) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => new Response(body, { status, headers: { 'content-type': 'application/json' } })),
+    vi.fn(
+      async () => new Response(body, { status, headers: { 'content-type': 'application/json' } }),
+    ),
   );
 }
 
@@ -21,7 +23,10 @@ describe('fetchJson', () => {
   });
 
   it('throws a readable error with the server message on non-2xx', async () => {
-    respond(404, JSON.stringify({ error: { code: 'unknown_symbol', message: 'no such symbol XYZ' } }));
+    respond(
+      404,
+      JSON.stringify({ error: { code: 'unknown_symbol', message: 'no such symbol XYZ' } }),
+    );
     await expect(fetchJson('/api/candles?symbol=XYZ', isCandlesResponse)).rejects.toThrow(
       '/api/candles?symbol=XYZ failed with 404: no such symbol XYZ',
     );

@@ -30,7 +30,8 @@ export async function fetchJson<T>(
   try {
     body = await response.json();
   } catch {
-    if (response.ok) throw new ApiError(`${path}: the response is not JSON`, response.status, 'bad_json');
+    if (response.ok)
+      throw new ApiError(`${path}: the response is not JSON`, response.status, 'bad_json');
   }
   if (!response.ok) {
     const detail = errorBody(body);

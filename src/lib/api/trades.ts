@@ -8,11 +8,9 @@ export function tradesQuery(symbol: string, limit = 100) {
   return queryOptions({
     queryKey: ['trades', symbol, limit] as const,
     queryFn: ({ signal }) =>
-      fetchJson(
-        `/api/trades/${encodeURIComponent(symbol)}?limit=${limit}`,
-        isTradesResponse,
-        { signal },
-      ),
+      fetchJson(`/api/trades/${encodeURIComponent(symbol)}?limit=${limit}`, isTradesResponse, {
+        signal,
+      }),
     staleTime: 5_000,
   });
 }
