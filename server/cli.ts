@@ -30,6 +30,11 @@ export const USAGE = `Usage: gateway [options]
   --static-dir <dir>  built app to serve (default dist/)
   --help              show this help`;
 
+/** The usage text (for callers printing it next to a FlagError). */
+export function usage(): string {
+  return USAGE;
+}
+
 /** Parses gateway flags; throws FlagError with a message naming the bad flag. */
 export function parseFlags(argv: string[]): GatewayFlags {
   let values;

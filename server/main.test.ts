@@ -5,10 +5,9 @@ import { startGateway } from './main';
 
 describe('startGateway', () => {
   it('listens on the bound port with the simulator and closes cleanly', async () => {
-    const gateway = await startGateway({
-      ...parseFlags(['--port', '0']),
-      staticDir: '/nonexistent',
-    });
+    const sigtermListeners = process.listenerCount('SIGTERM');
+    const flags = { ...parseFlags(['--port', '0']), staticDir: '/nonexistent' };
+    const gateway = await startGateway(flags, { announce: false, handleSignals: false });
     try {
       expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(gateway.url).not.toMatch(/:0$/);
@@ -19,5 +18,15 @@ describe('startGateway', () => {
       await gateway.close();
     }
     await expect(fetch(`${gateway.url}/healthz`)).rejects.toThrow();
+    expect(process.listenerCount('SIGTERM')).toBe(sigtermListeners);
+  });
+
+  it('with signal handling on, closing removes its handlers again', async () => {
+    const before = process.listenerCount('SIGINT');
+    const flags = { ...parseFlags(['--port', '0']), staticDir: '/nonexistent' };
+    const gateway = await startGateway(flags, { announce: false });
+    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    await gateway.close();
+    expect(process.listenerCount('SIGINT')).toBe(before);
   });
 });

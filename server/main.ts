@@ -1,6 +1,7 @@
 /**
  * Gateway entry point: parses flags, builds the app with the simulator, listens and shuts down
- * gracefully on SIGINT/SIGTERM. `startGateway` is the same thing for in-process callers.
+ * gracefully on SIGINT/SIGTERM. `startGateway` does the same for in-process callers
+ * (scripts/start.ts), which is why announcing and signal handling live there.
  */
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app';
@@ -13,8 +14,18 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Print the one "listening on" line to stdout (default true). */
+  announce?: boolean;
+  /** Close and exit 0 on SIGINT/SIGTERM (default true). */
+  handleSignals?: boolean;
+}
+
 /** Builds and starts a gateway for `flags`; resolves once it listens. */
-export async function startGateway(flags: GatewayFlags): Promise<RunningGateway> {
+export async function startGateway(
+  flags: GatewayFlags,
+  options: StartOptions = {},
+): Promise<RunningGateway> {
   const source = createSimulatedSource({ seed: flags.seed, rate: flags.rate });
   // Warnings (e.g. no built app to serve) go to stderr so stdout stays one line.
   const app = await buildApp({
@@ -26,11 +37,30 @@ export async function startGateway(flags: GatewayFlags): Promise<RunningGateway>
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : flags.port;
   const host = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
-  let closing: Promise<void> | null = null;
-  return {
-    url: `http://${host}:${port}`,
-    close: () => (closing ??= app.close()),
+  const url = `http://${host}:${port}`;
+
+  const onSignal = (): void => {
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
   };
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    closing ??= app.close();
+    return closing;
+  };
+  if (options.handleSignals ?? true) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  if (options.announce ?? true) process.stdout.write(`Quotedeck gateway listening on ${url}\n`);
+  return { url, close };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -46,26 +76,13 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const gateway = await startGateway(flags);
-  process.stdout.write(`Quotedeck gateway listening on ${gateway.url}\n`);
-  const shutdown = (): void => {
-    gateway.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  await startGateway(flags);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    process.stderr.write(
-      `gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`gateway failed to start: ${reason}\n`);
     process.exit(1);
   });
 }

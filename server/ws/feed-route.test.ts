@@ -9,6 +9,7 @@ import {
   subscribe,
   unsubscribe,
   type BookDelta,
+  type TickerMessage,
 } from '../../protocol/messages';
 import { buildApp } from '../app';
 import { applyTopNDelta } from '../hub/top-n-delta';
@@ -95,8 +96,10 @@ describe('/ws feed', () => {
     const snapshot = await client.waitFor(kind(ServerKind.tickerSnapshot));
     expect(snapshot.tickers.map((t) => t.inst).sort()).toEqual([1, 2, 3]);
     source.emitTrade(2, 555, 1, Side.buy, T + 5);
-    const update = await client.waitFor(kind(ServerKind.ticker));
-    expect(update).toMatchObject({ inst: 2, last: 555 });
+    const update = await client.waitFor(
+      (m): m is TickerMessage => m.kind === ServerKind.ticker && m.inst === 2,
+    );
+    expect(update).toMatchObject({ inst: 2, last: 555, seq: snapshot.tickers[1]!.seq + 1 });
   });
 
   it('candles: the forming candle of the interval', async () => {

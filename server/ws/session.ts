@@ -8,7 +8,6 @@ import { DecodeError, decodeFrame, encodeMessage, joinFrame } from '../../protoc
 import { checkClientMessage } from '../../protocol/guards';
 import {
   ClientKind,
-  DEFAULT_BOOK_DEPTH,
   errorMessage,
   hello,
   pong,
@@ -17,9 +16,9 @@ import {
   type Subscribe,
   type Unsubscribe,
 } from '../../protocol/messages';
-import { bookTier } from '../hub/book-stream';
 import type { Hub, StreamKey } from '../hub/hub';
 import type { Subscriber } from '../hub/stream';
+import { resolveStreamKey, streamKeyId } from './stream-key';
 
 /** The part of a `ws` WebSocket a session uses (a fake in unit tests). */
 export interface FeedSocket {
@@ -167,9 +166,13 @@ export class Session implements Subscriber {
   }
 
   private handleSubscription(message: Subscribe | Unsubscribe): void {
-    const key = this.streamKey(message);
-    if (!key) return;
-    const id = keyId(key);
+    const resolved = resolveStreamKey(this.hub, message);
+    if (!resolved.ok) {
+      this.send(resolved.error);
+      return;
+    }
+    const { key } = resolved;
+    const id = streamKeyId(key);
     if (message.kind === ClientKind.subscribe) {
       // Subscribing again is harmless: the client gets a fresh snapshot.
       this.subscriptions.set(id, key);
@@ -178,23 +181,6 @@ export class Session implements Subscriber {
       this.subscriptions.delete(id);
       this.hub.unsubscribe(this, key);
     }
-  }
-
-  private streamKey(message: Subscribe | Unsubscribe): StreamKey | null {
-    if (message.channel === 'tickers') return { channel: 'tickers' };
-    const instrument = message.symbol === null ? undefined : this.hub.findSymbol(message.symbol);
-    if (!instrument) {
-      const symbol = JSON.stringify(message.symbol);
-      this.send(errorMessage('unknown_symbol', `unknown symbol ${symbol}`, message.ref));
-      return null;
-    }
-    const inst = instrument.id;
-    if (message.channel === 'book') {
-      return { channel: 'book', inst, depth: bookTier(message.depth ?? DEFAULT_BOOK_DEPTH) };
-    }
-    if (message.channel === 'trades') return { channel: 'trades', inst };
-    // The guard guarantees candles carry an interval.
-    return { channel: 'candles', inst, interval: message.interval ?? '1m' };
   }
 
   private beat(): void {
@@ -226,19 +212,6 @@ export class Session implements Subscriber {
     for (const key of this.subscriptions.values()) this.hub.unsubscribe(this, key);
     this.subscriptions.clear();
     for (const listener of this.closeListeners.splice(0)) listener();
-  }
-}
-
-function keyId(key: StreamKey): string {
-  switch (key.channel) {
-    case 'tickers':
-      return 'tickers';
-    case 'book':
-      return `book:${key.inst}:${key.depth}`;
-    case 'trades':
-      return `trades:${key.inst}`;
-    case 'candles':
-      return `candles:${key.inst}:${key.interval}`;
   }
 }
 
