@@ -34,10 +34,9 @@ export const WatchRow = memo(function WatchRow({
     const before = previous.current;
     previous.current = last;
     if (!cell || last === undefined || before === undefined || last === before) return;
-    const name = last > before ? 'flash-up' : 'flash-down';
-    cell.classList.remove('flash-up', 'flash-down');
-    // Restart the animation even when the same direction repeats.
-    void cell.offsetWidth;
+    const [name, other] = last > before ? ['flash-up', 'flash-down'] : ['flash-down', 'flash-up'];
+    // A class with a static background (no animation restart), so no forced reflow is needed.
+    cell.classList.remove(other);
     cell.classList.add(name);
     const timer = setTimeout(() => cell.classList.remove(name), FLASH_MS);
     return () => clearTimeout(timer);
