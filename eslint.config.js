@@ -31,7 +31,13 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['server/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.config.{js,ts}'],
+    files: [
+      'server/**/*.ts',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      'scripts/**/*.ts',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
@@ -45,6 +51,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', '../server/*', '**/server/*'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', '../server/*', '**/server/*'] }],
+    },
   },
 );
