@@ -3,6 +3,7 @@
  * these says otherwise; a rejection carries a reason a client developer can act on.
  */
 import { isInterval, type Interval } from './intervals';
+import { isRecord, isSafeInt } from './value-guards';
 import {
   CHANNELS,
   ClientKind,
@@ -100,14 +101,6 @@ export function checkServerMessage(value: unknown): Checked<ServerMessage> {
     return fail('trades must be a list');
   }
   return { ok: true, value: value as unknown as ServerMessage };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isSafeInt(value: unknown): value is number {
-  return Number.isSafeInteger(value);
 }
 
 function isFiniteNumber(value: unknown): value is number {

@@ -2,7 +2,7 @@
  * Messages between the page and the feed worker. Both sides are ours, but the worker still checks
  * what it receives (see isWorkerCommand) because postMessage is an I/O boundary.
  */
-import type { Channel, FlatLevels, Ticker, Trade } from '../../protocol/messages';
+import type { Candle, Channel, FlatLevels, Ticker, Trade } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
 
 export const CONNECTION_STATES = ['connecting', 'live', 'offline'] as const;
@@ -51,15 +51,9 @@ export interface TradesPatch {
 }
 
 /** The forming candle of one (instrument, interval). */
-export interface CandleUpdate {
+export interface CandleUpdate extends Candle {
   inst: number;
   interval: Interval;
-  time: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
 }
 
 export interface ConnectionInfo {

@@ -14,7 +14,7 @@ import {
   type ServerMessage,
 } from '../../protocol/messages';
 import type { BatchBuilder } from './batch-builder';
-import { hasCandleFields, isTicker, isTrade } from './message-checks';
+import { isCandle, isTicker, isTrade } from '../../protocol/value-guards';
 import { StreamTracker, Verdict } from './stream-tracker';
 
 export interface FrameEvents {
@@ -125,7 +125,7 @@ export class FrameHandler {
       }
       case ServerKind.candle: {
         const interval = intervalFromCode(message.interval);
-        if (!interval || !hasCandleFields(message as unknown as Record<string, unknown>)) {
+        if (!interval || !isCandle(message)) {
           return this.rejected('malformed candle');
         }
         const key = `candle|${message.inst}|${interval}`;

@@ -1,7 +1,12 @@
 /** Type guards for the REST responses in protocol/rest.ts. */
-import { ASSET_CLASSES, type Instrument } from '../../../protocol/instruments';
 import { isInterval } from '../../../protocol/intervals';
-import type { Candle, Trade } from '../../../protocol/messages';
+import {
+  isCandle,
+  isInstrument,
+  isRecord,
+  isSafeInt,
+  isTrade,
+} from '../../../protocol/value-guards';
 import type {
   BookResponse,
   CandlesResponse,
@@ -9,53 +14,7 @@ import type {
   TradesResponse,
 } from '../../../protocol/rest';
 
-type Rec = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const isInt = (value: unknown): value is number => Number.isSafeInteger(value);
-
-function isInstrument(value: unknown): value is Instrument {
-  return (
-    isRecord(value) &&
-    isInt(value.id) &&
-    typeof value.symbol === 'string' &&
-    typeof value.name === 'string' &&
-    (ASSET_CLASSES as readonly unknown[]).includes(value.assetClass) &&
-    typeof value.base === 'string' &&
-    typeof value.quote === 'string' &&
-    isInt(value.priceScale) &&
-    isInt(value.tick) &&
-    (value.tick as number) > 0 &&
-    isInt(value.sizeScale) &&
-    isInt(value.lot)
-  );
-}
-
-function isCandle(value: unknown): value is Candle {
-  return (
-    isRecord(value) &&
-    isInt(value.time) &&
-    isInt(value.open) &&
-    isInt(value.high) &&
-    isInt(value.low) &&
-    isInt(value.close) &&
-    isInt(value.volume)
-  );
-}
-
-function isTrade(value: unknown): value is Trade {
-  return (
-    isRecord(value) &&
-    isInt(value.id) &&
-    isInt(value.price) &&
-    isInt(value.size) &&
-    (value.side === 1 || value.side === 2) &&
-    isInt(value.time)
-  );
-}
+const isInt = isSafeInt;
 
 function isLevelList(value: unknown): value is Array<[number, number]> {
   return (
