@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 
 const gateway = spawn(
   process.execPath,
-  ['--import', 'tsx', 'server/main.ts', '--port', '4174', '--static-dir', 'none'],
+  ['--import', 'tsx', 'server/main.ts', '--port', '4174', '--no-static'],
   { stdio: 'inherit' },
 );
 const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js'], { stdio: 'inherit' });

@@ -20,7 +20,8 @@ import type { Session } from './ws/session';
 export interface AppOptions {
   source: MarketSource;
   /** Built app to serve; defaults to dist/ at the repository root. */
-  staticDir?: string;
+  /** Built app to serve; null serves none (API and feed only). */
+  staticDir?: string | null;
   heartbeatMs?: number;
   logger?: FastifyServerOptions['logger'];
   /** Conflation tick for tickers and candles, ms. */
@@ -70,7 +71,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInstrumentsRoute(app, hub);
   registerMarketRoutes(app, hub);
   registerHealthRoute(app, options.source.name, () => sessions.size);
-  await registerStatic(app, options.staticDir ?? DEFAULT_STATIC_DIR);
+  if (options.staticDir !== null) {
+    await registerStatic(app, options.staticDir ?? DEFAULT_STATIC_DIR);
+  }
 
   app.addHook('onReady', async () => hub.start());
   app.addHook('onClose', async () => hub.stop());

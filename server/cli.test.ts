@@ -40,6 +40,10 @@ describe('parseFlags', () => {
     });
   });
 
+  it('serves no app with --no-static', () => {
+    expect(parseFlags(['--no-static']).staticDir).toBeNull();
+  });
+
   it.each([
     [['--bogus'], 'bogus'],
     [['--port', 'abc'], '--port must be a number'],
@@ -56,6 +60,7 @@ describe('parseFlags', () => {
     [['extra'], 'extra'],
     [['--help=yes'], 'help'],
     [['--static-dir', ' '], '--static-dir must not be empty'],
+    [['--no-static', '--static-dir', 'dist'], 'exclude each other'],
   ])('%j fails with a FlagError mentioning %s', (argv, text) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
     expect(() => parseFlags(argv)).toThrow(text);

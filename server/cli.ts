@@ -11,8 +11,8 @@ export interface GatewayFlags {
   /** Simulated events per second. */
   rate: number;
   source: SourceName;
-  /** Built app directory; undefined means the default (dist/). */
-  staticDir: string | undefined;
+  /** Built app directory; undefined means the default (dist/), null serves no app (API only). */
+  staticDir: string | null | undefined;
   help: boolean;
 }
 
@@ -28,6 +28,7 @@ export const USAGE = `Usage: gateway [options]
   --rate <n>          simulated events per second, a positive number (default 400)
   --source <name>     market source: ${SOURCES.join(', ')} (default sim)
   --static-dir <dir>  built app to serve (default dist/)
+  --no-static         serve only the API and the feed (the Vite dev server serves the app)
   --help              show this help`;
 
 /** The usage text (for callers printing it next to a FlagError). */
@@ -50,6 +51,7 @@ export function parseFlags(argv: string[]): GatewayFlags {
         rate: { type: 'string' },
         source: { type: 'string' },
         'static-dir': { type: 'string' },
+        'no-static': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -68,8 +70,11 @@ export function parseFlags(argv: string[]): GatewayFlags {
   }
   const host = values.host ?? '127.0.0.1';
   if (host.trim() === '') throw new FlagError('--host must not be empty');
-  const staticDir = values['static-dir'];
-  if (staticDir !== undefined && staticDir.trim() === '') {
+  if (values['no-static'] && values['static-dir'] !== undefined) {
+    throw new FlagError('--static-dir and --no-static exclude each other');
+  }
+  const staticDir = values['no-static'] ? null : values['static-dir'];
+  if (typeof staticDir === 'string' && staticDir.trim() === '') {
     throw new FlagError('--static-dir must not be empty');
   }
   return {
