@@ -62,6 +62,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(websocket, {
     options: { maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false },
+    // On close, every feed client hears why (1001) and none can hold the shutdown up; upgrades
+    // arriving after this are refused by the closed WebSocket server.
+    preClose(done) {
+      for (const session of [...sessions]) session.shutdown();
+      this.websocketServer.close();
+      done();
+    },
   });
 
   registerFeedRoute(app, hub, sessions, {

@@ -8,6 +8,8 @@ import { buildApp } from './app';
 import { FlagError, USAGE, parseFlags, type GatewayFlags } from './cli';
 import { createSimulatedSource } from './sources/sim/index';
 
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 export interface RunningGateway {
   /** http://host:port with the port actually bound. */
   url: string;
@@ -40,6 +42,11 @@ export async function startGateway(
   const url = `http://${host}:${port}`;
 
   const onSignal = (): void => {
+    // Whatever holds the close up, an operator's Ctrl-C ends the process within a bounded time.
+    setTimeout(() => {
+      process.stderr.write('shutdown took too long; exiting\n');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     close().then(
       () => process.exit(0),
       (error: unknown) => {

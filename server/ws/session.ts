@@ -47,6 +47,9 @@ export const DEFAULT_BATCH_MS = 10;
 export const MAX_MESSAGES_PER_FRAME = 64;
 const OPEN = 1;
 const CLOSE_TRY_AGAIN_LATER = 1013;
+const CLOSE_GOING_AWAY = 1001;
+/** How long a closing client gets to answer the close handshake before its socket is cut. */
+const CLOSE_GRACE_MS = 500;
 
 export class Session implements Subscriber {
   private queue: Uint8Array[] = [];
@@ -193,11 +196,21 @@ export class Session implements Subscriber {
     if (this.socket.readyState === OPEN) this.socket.ping();
   }
 
+  /** Tells the client the gateway is going away (1001) and releases the session. */
+  shutdown(): void {
+    this.closeWith(CLOSE_GOING_AWAY, 'gateway shutting down');
+  }
+
   private dropSlowClient(): void {
-    this.socket.close(CLOSE_TRY_AGAIN_LATER, 'too slow');
+    this.closeWith(CLOSE_TRY_AGAIN_LATER, 'too slow');
+  }
+
+  private closeWith(code: number, reason: string): void {
+    this.socket.close(code, reason);
     this.dispose();
-    // A client that stopped reading may never finish the close handshake.
-    setTimeout(() => this.socket.terminate(), 1000).unref();
+    // A client that stopped reading may never finish the close handshake; don't wait on it (a
+    // pending handshake would also hold up the HTTP server's close).
+    setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS).unref();
   }
 
   private dispose(): void {
