@@ -1,10 +1,35 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { buildId } from './scripts/build-id';
 
 const GATEWAY = 'http://127.0.0.1:4174';
+const root = fileURLToPath(new URL('.', import.meta.url));
+const BUILD_ID = buildId(root);
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // Our own service worker (src/sw.ts) with Workbox modules; the build injects the precache list.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      // A new version waits until the trader accepts the update prompt.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webp,woff2,webmanifest}'],
+        buildPlugins: { vite: [] },
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  define: {
+    __BUILD_ID__: JSON.stringify(BUILD_ID),
+  },
   build: {
     outDir: 'dist',
     target: 'es2022',
