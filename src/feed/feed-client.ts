@@ -4,6 +4,7 @@
  */
 import type { Channel } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
+import { startOfflineMarket } from '../offline/offline-market';
 import { BatchBuilder } from './batch-builder';
 import {
   streamKey,
@@ -30,6 +31,8 @@ export interface FeedClient {
   subscribe(channel: Channel, symbol: string | null, options?: SubscribeOptions): () => void;
   /** Tells the worker which instrument id is which symbol. */
   setInstruments(instruments: readonly InstrumentRef[]): void;
+  /** Forwards the browser's online/offline events to the worker. */
+  setNetwork(online: boolean): void;
   dispose(): void;
 }
 
@@ -96,6 +99,9 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
         instruments: instruments.map(({ id, symbol }) => ({ id, symbol })),
       });
     },
+    setNetwork(online) {
+      worker.postMessage({ type: 'network', online });
+    },
     dispose() {
       worker.postMessage({ type: 'stop' });
       worker.terminate();
@@ -108,9 +114,12 @@ export function defaultSocketUrl(location: Location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 }
 
-/** Creates the app's feed client backed by the real module worker. */
+/** Creates the app's feed client backed by the real module worker, following the browser's
+ * online/offline events, with the last market snapshot restored and new ones kept. */
 export function createBrowserFeedClient(apply: (batch: FeedBatch) => void): FeedClient {
-  return createFeedClient({
+  // Before the worker exists, so the restored data is normally in place before live data.
+  startOfflineMarket();
+  const client = createFeedClient({
     createWorker: () =>
       new Worker(new URL('./feed-worker.ts', import.meta.url), {
         type: 'module',
@@ -119,4 +128,8 @@ export function createBrowserFeedClient(apply: (batch: FeedBatch) => void): Feed
     url: defaultSocketUrl(window.location),
     apply,
   });
+  window.addEventListener('offline', () => client.setNetwork(false));
+  window.addEventListener('online', () => client.setNetwork(true));
+  if (!navigator.onLine) client.setNetwork(false);
+  return client;
 }

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeFrame, encodeMessage } from '../../protocol/codec';
-import { ClientKind, hello, pong, type ServerMessage } from '../../protocol/messages';
+import {
+  bookDelta,
+  bookSnapshot,
+  ClientKind,
+  hello,
+  pong,
+  streamStatus,
+  type ServerMessage,
+} from '../../protocol/messages';
 import type { FeedBatch } from './feed-types';
 import { FeedSession, type SocketLike } from './feed-session';
 
@@ -82,7 +90,8 @@ describe('FeedSession', () => {
     sockets[0]!.serverClose();
     vi.advanceTimersByTime(20);
     expect(lastConnection()?.state).toBe('offline');
-    vi.advanceTimersByTime(5_000);
+    // The first retry comes within the first backoff step (at most 250 ms).
+    vi.advanceTimersByTime(300);
     expect(sockets).toHaveLength(2);
     sockets[1]!.open();
     expect(sockets[1]!.sent[0]).toMatchObject({ kind: ClientKind.subscribe, channel: 'book' });
@@ -113,6 +122,94 @@ describe('FeedSession', () => {
     sockets[0]!.receive(hello(Date.now(), 'v1', 2_000));
     vi.advanceTimersByTime(20);
     expect(lastConnection()).toMatchObject({ state: 'live', invalidMessages: 1 });
+    session.stop();
+  });
+
+  it('says connecting only until the first attempt fails, then offline until a hello', () => {
+    const { session, sockets, lastConnection } = setup();
+    session.start();
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state ?? 'connecting').toBe('connecting');
+    sockets[0]!.serverClose();
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state).toBe('offline');
+    vi.advanceTimersByTime(300);
+    sockets[1]!.open();
+    vi.advanceTimersByTime(20);
+    // Open is not enough: only the gateway's hello proves the feed is back.
+    expect(lastConnection()?.state).toBe('offline');
+    sockets[1]!.receive(hello(Date.now(), 'v1', 2_000));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state).toBe('live');
+    session.stop();
+  });
+
+  it('goes offline within about three seconds of silence and live again on hello', () => {
+    const { session, sockets, lastConnection } = setup();
+    session.start();
+    sockets[0]!.open();
+    sockets[0]!.receive(hello(Date.now(), 'v1', 2_000));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state).toBe('live');
+    // Checked once per heartbeat: lost after three silent heartbeats, so within four seconds.
+    vi.advanceTimersByTime(4_100);
+    expect(lastConnection()?.state).toBe('offline');
+    expect(sockets[0]!.closed).toBe(true);
+    vi.advanceTimersByTime(300);
+    const next = sockets.at(-1)!;
+    next.open();
+    next.receive(hello(Date.now(), 'v1', 2_000));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state).toBe('live');
+    session.stop();
+  });
+
+  it('is degraded while a stream is not live at the gateway, and lists that stream', () => {
+    const { session, sockets, lastConnection } = setup();
+    session.setInstruments([{ id: 7, symbol: 'BTC-USD' }]);
+    session.subscribe(btcBook);
+    session.start();
+    sockets[0]!.open();
+    sockets[0]!.receive(hello(Date.now(), 'v1', 2_000));
+    sockets[0]!.receive(streamStatus('book', 7, false));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()).toMatchObject({ state: 'degraded', staleStreams: ['book|7'] });
+    sockets[0]!.receive(streamStatus('book', 7, true));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()).toMatchObject({ state: 'live', staleStreams: [] });
+    session.stop();
+  });
+
+  it('is degraded while a stream waits for its resync snapshot', () => {
+    const { session, sockets, lastConnection } = setup();
+    session.setInstruments([{ id: 7, symbol: 'BTC-USD' }]);
+    session.subscribe(btcBook);
+    session.start();
+    const socket = sockets[0]!;
+    socket.open();
+    socket.receive(hello(Date.now(), 'v1', 2_000));
+    socket.receive(bookSnapshot(7, 1, 20, [100, 1], [101, 1]));
+    socket.receive(bookDelta(7, 5, [100, 2], []));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()).toMatchObject({ state: 'degraded', staleStreams: ['book|7'] });
+    socket.receive(bookSnapshot(7, 6, 20, [100, 3], [101, 1]));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state).toBe('live');
+    session.stop();
+  });
+
+  it('believes the browser offline event at once and retries at once when online', () => {
+    const { session, sockets, lastConnection } = setup();
+    session.start();
+    sockets[0]!.open();
+    sockets[0]!.receive(hello(Date.now(), 'v1', 2_000));
+    session.setNetwork(false);
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state).toBe('offline');
+    expect(sockets[0]!.closed).toBe(true);
+    const before = sockets.length;
+    session.setNetwork(true);
+    expect(sockets.length).toBe(before + 1);
     session.stop();
   });
 });

@@ -7,7 +7,13 @@ import { encodeMessage } from '../../protocol/codec';
 import { ping, type Channel, type ClientMessage } from '../../protocol/messages';
 import { backoffDelay } from './backoff';
 import { BatchBuilder } from './batch-builder';
-import type { ConnectionState, FeedBatch, InstrumentRef, StreamSpec } from './feed-types';
+import {
+  staleStreamKey,
+  type ConnectionState,
+  type FeedBatch,
+  type InstrumentRef,
+  type StreamSpec,
+} from './feed-types';
 import { FrameHandler } from './frame-handler';
 import { SubscriptionSet } from './subscription-set';
 
@@ -28,6 +34,7 @@ export interface SessionOptions {
   createSocket: (url: string) => SocketLike;
   post: (batch: FeedBatch) => void;
   now?: () => number;
+  /** Ping interval; the socket counts as lost after three of them without any data. */
   heartbeatMs?: number;
   flushMs?: number;
 }
@@ -42,6 +49,14 @@ export class FeedSession {
   private lastReportedSecond = 0;
   private lastError: string | null = null;
   private attempt = 0;
+  /** The current socket said hello (so it is really talking to the gateway). */
+  private helloed = false;
+  /** Some attempt failed since start: from then on, "not connected" is shown as offline. */
+  private failedOnce = false;
+  /** Streams the gateway reported as not live. */
+  private readonly notLive = new Set<string>();
+  /** Streams that lost their place and wait for a fresh snapshot. */
+  private readonly resyncing = new Set<string>();
   private pingId = 0;
   private stopped = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -55,11 +70,15 @@ export class FeedSession {
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? Date.now;
-    this.heartbeatMs = options.heartbeatMs ?? 2_000;
+    // Short, so that a dead connection is shown within about three seconds.
+    this.heartbeatMs = options.heartbeatMs ?? 1_000;
     this.handler = new FrameHandler(
       this.builder,
       {
-        hello: () => this.setState('live'),
+        hello: () => {
+          this.helloed = true;
+          this.updateState();
+        },
         pong: (message) => {
           this.latencyMs = Math.max(0, this.now() - message.clientTime);
           this.report();
@@ -72,7 +91,14 @@ export class FeedSession {
           this.report();
         },
         resync: (channel, inst) => this.resync(channel, inst),
-        streamStatus: () => undefined,
+        streamStatus: (channel, inst, live) => {
+          if (live) this.notLive.delete(staleStreamKey(channel, inst));
+          else this.notLive.add(staleStreamKey(channel, inst));
+          this.updateState(true);
+        },
+        snapshot: (channel, inst) => {
+          if (this.resyncing.delete(staleStreamKey(channel, inst))) this.updateState(true);
+        },
       },
       this.now,
     );
@@ -108,14 +134,36 @@ export class FeedSession {
   unsubscribe(spec: StreamSpec): void {
     const message = this.subscriptions.remove(spec);
     if (message) this.send([message]);
+    // A stream nobody watches cannot make the connection degraded.
+    for (const [id, symbol] of this.symbols) {
+      if (symbol !== spec.symbol) continue;
+      const key = staleStreamKey(spec.channel, id);
+      if (this.notLive.delete(key) || this.resyncing.delete(key)) this.updateState(true);
+    }
   }
 
   /** Reconnects now instead of waiting for the backoff (e.g. the browser came back online). */
   retryNow(): void {
-    if (this.socket || this.stopped) return;
+    if (this.helloed || this.stopped) return;
     clearTimeout(this.reconnectTimer);
+    this.drop();
     this.attempt = 0;
     this.connect();
+  }
+
+  /** The browser's online/offline events: offline is believed at once, online retries now. */
+  setNetwork(online: boolean): void {
+    if (this.stopped) return;
+    if (online) {
+      this.retryNow();
+      return;
+    }
+    this.lastError = 'the browser is offline';
+    if (this.socket) this.lost();
+    else {
+      this.failedOnce = true;
+      this.updateState();
+    }
   }
 
   /** Sends the pending batch to the page, if anything changed. */
@@ -158,7 +206,12 @@ export class FeedSession {
   private lost(): void {
     this.drop();
     if (this.stopped) return;
-    this.setState('offline');
+    this.helloed = false;
+    this.failedOnce = true;
+    this.notLive.clear();
+    this.resyncing.clear();
+    this.updateState(true);
+    clearTimeout(this.reconnectTimer);
     const delay = backoffDelay(this.attempt++);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
   }
@@ -192,7 +245,12 @@ export class FeedSession {
 
   private resync(channel: Channel, inst: number): void {
     const symbol = this.symbols.get(inst);
-    if (symbol !== undefined) this.send(this.subscriptions.resync(channel, symbol));
+    if (symbol === undefined) return;
+    const messages = this.subscriptions.resync(channel, symbol);
+    if (messages.length === 0) return;
+    this.resyncing.add(staleStreamKey(channel, inst));
+    this.updateState(true);
+    this.send(messages);
   }
 
   private send(messages: readonly ClientMessage[]): void {
@@ -201,8 +259,12 @@ export class FeedSession {
     for (const message of messages) socket.send(encodeMessage(message));
   }
 
-  private setState(state: ConnectionState): void {
-    if (state === this.state) return;
+  /** Derives the state from the facts; `force` reports even when only the stale set changed. */
+  private updateState(force = false): void {
+    let state: ConnectionState;
+    if (!this.helloed) state = this.failedOnce ? 'offline' : 'connecting';
+    else state = this.notLive.size > 0 || this.resyncing.size > 0 ? 'degraded' : 'live';
+    if (state === this.state && !force) return;
     this.state = state;
     this.report();
   }
@@ -215,6 +277,7 @@ export class FeedSession {
       lastMessageTime: this.lastReceived || null,
       invalidMessages: this.handler.invalid,
       lastError: this.lastError,
+      staleStreams: [...new Set([...this.notLive, ...this.resyncing])],
     });
   }
 }

@@ -5,7 +5,12 @@
 import type { Candle, Channel, FlatLevels, Ticker, Trade } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
 
-export const CONNECTION_STATES = ['connecting', 'live', 'offline'] as const;
+/**
+ * `connecting` only before the first attempt failed; `degraded` is connected with some subscribed
+ * stream not live (gateway streamStatus, or waiting for a resync snapshot); `offline` from a
+ * failed attempt, a closed socket or a lost heartbeat until the next `hello`.
+ */
+export const CONNECTION_STATES = ['connecting', 'live', 'degraded', 'offline'] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
 /** What identifies one stream a page asks for. */
@@ -28,6 +33,7 @@ export type WorkerCommand =
   | { type: 'instruments'; instruments: InstrumentRef[] }
   | { type: 'subscribe'; spec: StreamSpec }
   | { type: 'unsubscribe'; spec: StreamSpec }
+  | { type: 'network'; online: boolean }
   | { type: 'stop' };
 
 /** Book changes of one instrument within a batch, already merged. */
@@ -62,6 +68,8 @@ export interface ConnectionInfo {
   lastMessageTime: number | null;
   invalidMessages: number;
   lastError: string | null;
+  /** Streams that are connected but not live, as `channel|inst` keys (see staleStreamKey). */
+  staleStreams: string[];
 }
 
 /** One conflated batch from the worker; every field is optional so an empty batch costs nothing. */
@@ -76,6 +84,11 @@ export interface FeedBatch {
 /** Canonical key of a stream, used for reference counting and de-duplication. */
 export function streamKey(spec: StreamSpec): string {
   return `${spec.channel}|${spec.symbol ?? '*'}|${spec.depth ?? ''}|${spec.interval ?? ''}`;
+}
+
+/** Key of a stream of one instrument in ConnectionInfo.staleStreams. */
+export function staleStreamKey(channel: Channel, inst: number): string {
+  return `${channel}|${inst}`;
 }
 
 /** How many trades a tape keeps per instrument. */

@@ -9,7 +9,7 @@ import { FeedSession } from './feed-session';
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
   postMessage(message: unknown): void;
-  addEventListener(type: 'online', listener: () => void): void;
+  addEventListener(type: 'online' | 'offline', listener: () => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -37,6 +37,9 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
     case 'unsubscribe':
       session?.unsubscribe(command.spec);
       return;
+    case 'network':
+      session?.setNetwork(command.online);
+      return;
     case 'stop':
       session?.stop();
       session = null;
@@ -44,4 +47,6 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
   }
 };
 
-scope.addEventListener('online', () => session?.retryNow());
+// The page forwards its own events too (see feed-client); either may come first, both are harmless.
+scope.addEventListener('online', () => session?.setNetwork(true));
+scope.addEventListener('offline', () => session?.setNetwork(false));

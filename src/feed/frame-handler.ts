@@ -25,6 +25,8 @@ export interface FrameEvents {
   resync(channel: Channel, inst: number): void;
   /** A stream stopped or resumed being live at the source. */
   streamStatus(channel: Channel, inst: number, live: boolean): void;
+  /** A sequenced stream got its snapshot (it is in place again after a resync). */
+  snapshot?(channel: Channel, inst: number): void;
 }
 
 export class FrameHandler {
@@ -105,6 +107,7 @@ export class FrameHandler {
       case ServerKind.bookSnapshot:
         this.tracker.snapshot(`book|${message.inst}`, message.seq);
         this.builder.bookSnapshot(message.inst, message.seq, message.bids, message.asks, now);
+        this.events.snapshot?.('book', message.inst);
         return true;
       case ServerKind.bookDelta:
         return this.sequenced('book', message.inst, message.seq, now, () =>
@@ -115,6 +118,7 @@ export class FrameHandler {
         if (trades.length !== message.trades.length) return this.rejected('malformed trade');
         this.tracker.snapshot(`trades|${message.inst}`, message.seq);
         this.builder.tradesSnapshot(message.inst, trades);
+        this.events.snapshot?.('trades', message.inst);
         return true;
       }
       case ServerKind.trade: {

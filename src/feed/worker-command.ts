@@ -33,6 +33,8 @@ export function isWorkerCommand(value: unknown): value is WorkerCommand {
     case 'subscribe':
     case 'unsubscribe':
       return isStreamSpec(value.spec);
+    case 'network':
+      return typeof value.online === 'boolean';
     case 'stop':
       return true;
     default:

@@ -8,6 +8,7 @@ export const useConnectionStore = create<ConnectionInfo>()(() => ({
   lastMessageTime: null,
   invalidMessages: 0,
   lastError: null,
+  staleStreams: [],
 }));
 
 /** Replaces the connection state with the worker's latest report. */

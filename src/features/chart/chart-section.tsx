@@ -3,7 +3,9 @@ import { lazy, Suspense } from 'react';
 import type { Instrument } from '../../../protocol/instruments';
 import { INTERVAL_NAMES } from '../../../protocol/intervals';
 import { Panel } from '../../components/panel';
+import { sliceKey } from '../../stores/freshness-store';
 import { usePreferencesStore } from '../../stores/preferences-store';
+import { usePanelFreshness } from '../../stores/use-panel-freshness';
 
 const CandleChart = lazy(() =>
   import('./candle-chart').then((module) => ({ default: module.CandleChart })),
@@ -16,6 +18,11 @@ export interface ChartSectionProps {
 export function ChartSection({ instrument }: ChartSectionProps) {
   const interval = usePreferencesStore((s) => s.interval);
   const setInterval = usePreferencesStore((s) => s.setInterval);
+  const freshness = usePanelFreshness({
+    slice: instrument && sliceKey.candle(instrument.id, interval),
+    channel: 'candles',
+    inst: instrument?.id ?? -1,
+  });
   const buttons = (
     <div className="intervals" role="group" aria-label="Chart interval">
       {INTERVAL_NAMES.map((name) => (
@@ -32,7 +39,7 @@ export function ChartSection({ instrument }: ChartSectionProps) {
   );
   const placeholder = <div className="chart skeleton" aria-hidden="true" />;
   return (
-    <Panel title="Chart" className="area-chart" actions={buttons}>
+    <Panel title="Chart" className="area-chart" actions={buttons} freshness={freshness}>
       {instrument ? (
         <Suspense fallback={placeholder}>
           <CandleChart instrument={instrument} interval={interval} />

@@ -1,7 +1,11 @@
 /** Symbol, name and the 24h figures of the active instrument. */
 import { formatPrice, formatSize, type Instrument } from '../../../protocol/instruments';
 import { direction, formatChangePercent } from '../../lib/format';
+import { InstrumentIcon } from '../../components/instrument-icon';
+import { StaleBadge } from '../../components/stale-badge';
+import { sliceKey } from '../../stores/freshness-store';
 import { useQuote } from '../../stores/quotes-store';
+import { usePanelFreshness } from '../../stores/use-panel-freshness';
 
 export interface InstrumentHeaderProps {
   instrument: Instrument | undefined;
@@ -9,6 +13,11 @@ export interface InstrumentHeaderProps {
 
 export function InstrumentHeader({ instrument }: InstrumentHeaderProps) {
   const quote = useQuote(instrument?.id);
+  const freshness = usePanelFreshness({
+    slice: quote && sliceKey.tickers(),
+    channel: 'tickers',
+    inst: instrument?.id ?? -1,
+  });
   const price = (units: number | undefined) =>
     instrument && units !== undefined ? formatPrice(instrument, units) : '—';
   const dir = quote ? direction(quote.last, quote.open24) : 0;
@@ -18,7 +27,9 @@ export function InstrumentHeader({ instrument }: InstrumentHeaderProps) {
       data-testid="instrument-header"
       data-symbol={instrument?.symbol ?? ''}
       aria-label="Instrument"
+      data-stale={freshness.stale ? 'true' : 'false'}
     >
+      <InstrumentIcon instrument={instrument} size={32} priority />
       <div className="inst-title">
         <h2>{instrument?.symbol ?? 'Loading…'}</h2>
         <span className="muted">{instrument?.name ?? '\u00a0'}</span>
@@ -51,6 +62,7 @@ export function InstrumentHeader({ instrument }: InstrumentHeaderProps) {
           </dd>
         </div>
       </dl>
+      {freshness.stale && <StaleBadge asOf={freshness.asOf} />}
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { formatPrice, type Instrument } from '../../../protocol/instruments';
 import { Panel } from '../../components/panel';
 import { useFeedSubscription } from '../../feed/feed-context';
 import { useGroupedBook } from '../../stores/book-selectors';
+import { sliceKey } from '../../stores/freshness-store';
+import { usePanelFreshness } from '../../stores/use-panel-freshness';
 import { GROUPINGS, usePreferencesStore, type Grouping } from '../../stores/preferences-store';
 import { BookRow } from './book-row';
 
@@ -27,6 +29,11 @@ export function OrderBook({ instrument }: OrderBookProps) {
   const step = (instrument?.tick ?? 1) * grouping;
   const book = useGroupedBook(instrument?.id, step, BOOK_ROWS);
   const selectId = useId();
+  const freshness = usePanelFreshness({
+    slice: instrument && sliceKey.book(instrument.id),
+    channel: 'book',
+    inst: instrument?.id ?? -1,
+  });
 
   const bids = book?.bids ?? [];
   const asks = book?.asks ?? [];
@@ -54,7 +61,7 @@ export function OrderBook({ instrument }: OrderBookProps) {
   );
 
   return (
-    <Panel title="Order book" className="area-book" actions={groupSelect}>
+    <Panel title="Order book" className="area-book" actions={groupSelect} freshness={freshness}>
       <div className="book" data-testid="order-book" data-symbol={instrument?.symbol ?? ''}>
         <div className="book-row head" aria-hidden="true">
           <span>Price</span>

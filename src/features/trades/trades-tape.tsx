@@ -5,7 +5,9 @@ import { Side, type Trade } from '../../../protocol/messages';
 import { Panel } from '../../components/panel';
 import { useFeedSubscription } from '../../feed/feed-context';
 import { formatClock } from '../../lib/format';
+import { sliceKey } from '../../stores/freshness-store';
 import { useTrades } from '../../stores/trades-store';
+import { usePanelFreshness } from '../../stores/use-panel-freshness';
 
 export interface TradesTapeProps {
   instrument: Instrument | undefined;
@@ -33,8 +35,13 @@ const TradeRow = memo(function TradeRow({
 export function TradesTape({ instrument }: TradesTapeProps) {
   useFeedSubscription('trades', instrument?.symbol);
   const trades = useTrades(instrument?.id);
+  const freshness = usePanelFreshness({
+    slice: instrument && sliceKey.trades(instrument.id),
+    channel: 'trades',
+    inst: instrument?.id ?? -1,
+  });
   return (
-    <Panel title="Trades" className="area-trades">
+    <Panel title="Trades" className="area-trades" freshness={freshness}>
       <div className="scroll tape" data-testid="trades" data-symbol={instrument?.symbol ?? ''}>
         <table className="data-table trades" aria-label="Recent trades">
           <thead>

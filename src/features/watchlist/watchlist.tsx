@@ -3,6 +3,8 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Instrument } from '../../../protocol/instruments';
 import { Panel } from '../../components/panel';
 import { useFeedSubscription } from '../../feed/feed-context';
+import { sliceKey } from '../../stores/freshness-store';
+import { usePanelFreshness } from '../../stores/use-panel-freshness';
 import { WatchRow } from './watch-row';
 
 export interface WatchlistProps {
@@ -13,9 +15,12 @@ export interface WatchlistProps {
 }
 
 const SKELETON_ROWS = 8;
+/** Rows whose icons load eagerly: enough to fill a tall desktop viewport; the rest are lazy. */
+const EAGER_ICON_ROWS = 48;
 
 export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: WatchlistProps) {
   useFeedSubscription('tickers', null);
+  const freshness = usePanelFreshness({ slice: sliceKey.tickers(), channel: 'tickers' });
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter);
   const visible = useMemo(() => {
@@ -28,7 +33,7 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
   const select = useCallback((symbol: string) => onSelect(symbol), [onSelect]);
 
   return (
-    <Panel title="Watchlist" className="area-watch">
+    <Panel title="Watchlist" className="area-watch" freshness={freshness}>
       <input
         className="filter"
         type="search"
@@ -64,12 +69,13 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
             </tr>
           </thead>
           <tbody>
-            {visible.map((instrument) => (
+            {visible.map((instrument, index) => (
               <WatchRow
                 key={instrument.id}
                 instrument={instrument}
                 selected={instrument.symbol === selectedSymbol}
                 onSelect={select}
+                iconPriority={index < EAGER_ICON_ROWS}
               />
             ))}
             {loading &&
