@@ -1,27 +1,48 @@
-/** Entry point: query client, feed worker, and the app. */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+/** Entry point: persisted query client, feed worker, service worker and the app. */
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { applyBatch } from './feed/apply-batch';
 import { createBrowserFeedClient } from './feed/feed-client';
 import { FeedContext } from './feed/feed-context';
+import { browserOnlineSources, wireOnlineManager } from './lib/online';
+import { createQueryPersister, queryPersistOptions } from './lib/query-persistence';
+import { createAppQueryClient } from './lib/query-persistence-client';
+import { AppErrorBoundary } from './pwa/app-error-boundary';
+import { createChunkReloadGuard, handlePreloadErrors } from './pwa/chunk-reload';
+import { registerServiceWorker } from './pwa/register-sw';
+import { UpdatePrompt } from './pwa/update-prompt';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 2, refetchOnWindowFocus: false } },
-});
+document.documentElement.dataset.build = __BUILD_ID__;
+
+// Reading window.sessionStorage itself throws where storage is blocked; the guard catches it.
+const session = {
+  getItem: (key: string) => window.sessionStorage.getItem(key),
+  setItem: (key: string, value: string) => window.sessionStorage.setItem(key, value),
+};
+const chunkGuard = createChunkReloadGuard(session, __BUILD_ID__, () => window.location.reload());
+handlePreloadErrors(window, chunkGuard);
+
+wireOnlineManager(browserOnlineSources());
+const queryClient = createAppQueryClient();
+const persistOptions = queryPersistOptions(createQueryPersister(), __BUILD_ID__);
 const feed = createBrowserFeedClient(applyBatch);
+const updates = registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
       <FeedContext.Provider value={feed}>
-        <App />
+        <AppErrorBoundary guard={chunkGuard}>
+          <App />
+        </AppErrorBoundary>
       </FeedContext.Provider>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
+    {updates && <UpdatePrompt controller={updates} />}
   </StrictMode>,
 );
