@@ -22,6 +22,9 @@ export default defineConfig({
       manifest: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webp,woff2,webmanifest}'],
+        // Browsers with service workers take the WebP sources, so PNG fallbacks of the generated
+        // images are left to the runtime cache; manifest screenshots are for install dialogs only.
+        globIgnores: ['img/**/*.png', 'screenshots/**'],
         buildPlugins: { vite: [] },
       },
       devOptions: { enabled: false },
