@@ -3,6 +3,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { buildId } from './scripts/build-id';
+import { imagesPlugin } from './scripts/images/vite-plugin-images';
+import { pwaManifest } from './scripts/pwa-manifest';
+import { SIM_CATALOG } from './server/sources/sim/catalog';
 
 const GATEWAY = 'http://127.0.0.1:4174';
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -11,6 +14,12 @@ const BUILD_ID = buildId(root);
 export default defineConfig({
   plugins: [
     react(),
+    // Icons, screenshots and instrument badges rendered from src/images at build time.
+    imagesPlugin({
+      logo: `${root}src/images/logo.svg`,
+      screenshots: `${root}src/images/screenshots`,
+      instruments: SIM_CATALOG.map((s) => s.instrument),
+    }),
     VitePWA({
       // Our own service worker (src/sw.ts) with Workbox modules; the build injects the precache list.
       strategies: 'injectManifest',
@@ -19,7 +28,7 @@ export default defineConfig({
       // A new version waits until the trader accepts the update prompt.
       registerType: 'prompt',
       injectRegister: false,
-      manifest: false,
+      manifest: pwaManifest,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webp,woff2,webmanifest}'],
         // Browsers with service workers take the WebP sources, so PNG fallbacks of the generated

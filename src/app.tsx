@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useContext, useEffect } from 'react';
 import { ConnectionStatus } from './components/connection-status';
+import { InstallButton } from './components/install-button';
 import { FeedContext } from './feed/feed-context';
 import { ChartSection } from './features/chart/chart-section';
 import { InstrumentHeader } from './features/instrument-header/instrument-header';
@@ -9,8 +10,11 @@ import { OrderBook } from './features/order-book/order-book';
 import { TradesTape } from './features/trades/trades-tape';
 import { Watchlist } from './features/watchlist/watchlist';
 import { instrumentsQuery } from './lib/api/instruments';
-import { useSelectedInstrument } from './lib/use-instruments';
+import { adoptSymbolFromUrl, useSelectedInstrument } from './lib/use-instruments';
 import { usePreferencesStore } from './stores/preferences-store';
+
+// Before the first render, so a shortcut's instrument is the first one subscribed.
+if (typeof window !== 'undefined') adoptSymbolFromUrl(window.location, window.history);
 
 export function App() {
   const feed = useContext(FeedContext);
@@ -26,7 +30,10 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>Quotedeck</h1>
-        <ConnectionStatus />
+        <div className="topbar-end">
+          <InstallButton />
+          <ConnectionStatus />
+        </div>
       </header>
       {instruments.isError && (
         <p className="banner" role="alert">

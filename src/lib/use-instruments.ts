@@ -32,3 +32,23 @@ export function useSelectedInstrument(): Instrument | undefined {
   const preferred = usePreferencesStore((s) => s.symbol);
   return pickInstrument(instruments, preferred);
 }
+
+/** The `symbol` query parameter (app shortcuts open `/?symbol=ETH-USD`), or null. */
+export function symbolFromSearch(search: string): string | null {
+  const symbol = new URLSearchParams(search).get('symbol')?.trim();
+  return symbol && /^[A-Za-z0-9.\-/]{1,32}$/.test(symbol) ? symbol : null;
+}
+
+/**
+ * Makes a `?symbol=` in the address the selected instrument, then drops it from the address so a
+ * later reload keeps whatever the trader picked since. Unknown symbols fall back like any other
+ * preference (pickInstrument).
+ */
+export function adoptSymbolFromUrl(location: Location, history: History): void {
+  const symbol = symbolFromSearch(location.search);
+  if (symbol === null) return;
+  usePreferencesStore.getState().setSymbol(symbol);
+  const url = new URL(location.href);
+  url.searchParams.delete('symbol');
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}

@@ -4,6 +4,7 @@
  */
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatPrice, type Instrument } from '../../../protocol/instruments';
+import { InstrumentIcon } from '../../components/instrument-icon';
 import { direction, formatChangePercent } from '../../lib/format';
 import { useQuote } from '../../stores/quotes-store';
 
@@ -13,6 +14,8 @@ export interface WatchRowProps {
   instrument: Instrument;
   selected: boolean;
   onSelect: (symbol: string) => void;
+  /** The row is in the first viewport: its icon loads eagerly. */
+  iconPriority?: boolean;
   /** Called on every render; lets tests count renders. */
   onRender?: (symbol: string) => void;
 }
@@ -21,6 +24,7 @@ export const WatchRow = memo(function WatchRow({
   instrument,
   selected,
   onSelect,
+  iconPriority = false,
   onRender,
 }: WatchRowProps) {
   onRender?.(instrument.symbol);
@@ -61,6 +65,7 @@ export const WatchRow = memo(function WatchRow({
       onKeyDown={onKeyDown}
     >
       <th scope="row" className="sym">
+        <InstrumentIcon instrument={instrument} size={16} priority={iconPriority} />
         {instrument.symbol}
       </th>
       <td className="num" data-testid="last" ref={lastRef}>
