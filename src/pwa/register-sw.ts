@@ -1,6 +1,26 @@
 /** Registers the service worker in production builds and exposes its update flow. */
-import { Workbox } from 'workbox-window';
-import { createUpdateController, type UpdateController } from './update-controller';
+import {
+  createUpdateController,
+  type UpdateController,
+  type WorkboxLike,
+} from './update-controller';
+
+/**
+ * workbox-window loaded on demand: registration waits for the page's load event anyway, so the
+ * library stays off the critical path. Calls queue on the import in the order they were made.
+ */
+function lazyWorkbox(url: string): WorkboxLike {
+  const ready = import('workbox-window').then(({ Workbox }) => new Workbox(url));
+  return {
+    addEventListener: (type, listener) =>
+      void ready.then((wb) => wb.addEventListener(type, listener)),
+    removeEventListener: (type, listener) =>
+      void ready.then((wb) => wb.removeEventListener(type, listener)),
+    register: () => ready.then((wb) => wb.register()),
+    update: () => ready.then((wb) => wb.update()),
+    messageSkipWaiting: () => void ready.then((wb) => wb.messageSkipWaiting()),
+  };
+}
 
 /** Real browser effects for the update controller. */
 function browserEnvironment() {
@@ -31,7 +51,7 @@ function browserEnvironment() {
  */
 export function registerServiceWorker(): UpdateController | null {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return null;
-  const controller = createUpdateController(new Workbox('/sw.js'), browserEnvironment());
+  const controller = createUpdateController(lazyWorkbox('/sw.js'), browserEnvironment());
   controller.start().catch((error: unknown) => {
     // Without a worker the app still runs online; it just can't open offline.
     console.warn('Service worker registration failed', error);
