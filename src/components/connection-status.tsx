@@ -13,7 +13,9 @@ export function ConnectionStatus() {
       </span>
       <span className="sr-only">Round-trip latency</span>
       <span className="latency" data-testid="latency">
-        {(state === 'live' || state === 'degraded') && latencyMs !== null ? `${Math.round(latencyMs)} ms` : '— ms'}
+        {(state === 'live' || state === 'degraded') && latencyMs !== null
+          ? `${Math.round(latencyMs)} ms`
+          : '— ms'}
       </span>
     </div>
   );

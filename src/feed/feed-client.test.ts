@@ -69,3 +69,15 @@ describe('createFeedClient', () => {
     expect(applied).toEqual([{ tickers: [{ ...t, seq: 2, last: 2 }] }]);
   });
 });
+
+describe('createFeedClient network', () => {
+  it('forwards the browser online/offline state to the worker', () => {
+    const { client, posted } = setup();
+    client.setNetwork(false);
+    client.setNetwork(true);
+    expect(posted.filter((c) => c.type === 'network')).toEqual([
+      { type: 'network', online: false },
+      { type: 'network', online: true },
+    ]);
+  });
+});

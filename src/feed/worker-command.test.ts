@@ -13,6 +13,7 @@ describe('isWorkerCommand', () => {
     expect(isWorkerCommand({ type: 'instruments', instruments: [{ id: 1, symbol: 'A' }] })).toBe(
       true,
     );
+    expect(isWorkerCommand({ type: 'network', online: false })).toBe(true);
   });
 
   it('rejects malformed commands', () => {
@@ -20,6 +21,8 @@ describe('isWorkerCommand', () => {
     expect(isWorkerCommand('start')).toBe(false);
     expect(isWorkerCommand({ type: 'start' })).toBe(false);
     expect(isWorkerCommand({ type: 'explode' })).toBe(false);
+    expect(isWorkerCommand({ type: 'network' })).toBe(false);
+    expect(isWorkerCommand({ type: 'network', online: 'no' })).toBe(false);
     expect(
       isWorkerCommand({
         type: 'subscribe',
