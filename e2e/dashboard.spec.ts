@@ -21,11 +21,15 @@ async function lastPrices(page: Page): Promise<string[]> {
   return await page.getByTestId('watch-row').getByTestId('last').allTextContents();
 }
 
-async function bookPrices(page: Page, side: 'bid' | 'ask'): Promise<number[]> {
-  const prices = await page
-    .getByTestId(`book-${side}`)
-    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-price')));
-  return prices.map(Number);
+/** Both sides of the book as drawn, read in one go so they come from the same frame. */
+async function bookSides(page: Page): Promise<{ bids: number[]; asks: number[] }> {
+  return await page.getByTestId('order-book').evaluate((book) => {
+    const prices = (side: string): number[] =>
+      [...book.querySelectorAll(`[data-testid="book-${side}"]`)].map((row) =>
+        Number(row.getAttribute('data-price')),
+      );
+    return { bids: prices('bid'), asks: prices('ask') };
+  });
 }
 
 test('the dashboard loads and lists every instrument', async ({ page, request }) => {
@@ -100,9 +104,10 @@ test('the book keeps bids descending, asks ascending, best bid below best ask', 
   await expect(page.getByTestId('book-bid')).not.toHaveCount(0);
 
   for (let sample = 0; sample < 5; sample += 1) {
-    const bids = await bookPrices(page, 'bid');
+    const sides = await bookSides(page);
+    const bids = sides.bids;
     // Asks are drawn highest first so the best ask sits just above the spread.
-    const asks = (await bookPrices(page, 'ask')).reverse();
+    const asks = sides.asks.reverse();
     expect(bids.length).toBeGreaterThanOrEqual(15);
     expect(asks.length).toBeGreaterThanOrEqual(15);
     expect(bids).toEqual([...bids].sort((a, b) => b - a));
