@@ -42,7 +42,17 @@ async function renderIcon(logo: SourceImage, icon: AppIcon): Promise<Buffer> {
     return await sharp({
       create: { width: icon.size, height: icon.size, channels: 4, background: ICON_TILE_COLOR },
     })
-      .composite([{ input: await renderLogo(logo, inner), left: offset, top: offset }])
+      // The logo's own rounded tile is the tile colour: flattening it onto that colour leaves only
+      // the candlesticks visible, so nothing but the mark falls near the mask's edge.
+      .composite([
+        {
+          input: await sharp(await renderLogo(logo, inner))
+            .flatten({ background: ICON_TILE_COLOR })
+            .toBuffer(),
+          left: offset,
+          top: offset,
+        },
+      ])
       .png({ compressionLevel: 9 })
       .toBuffer();
   }

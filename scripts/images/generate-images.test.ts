@@ -94,7 +94,8 @@ describe('generateImages', () => {
     let drawn = 0;
     for (let y = 0; y < 512; y += 2) {
       for (let x = 0; x < 512; x += 2) {
-        if (pixel(x, y).every((v, i) => v === background[i])) continue;
+        // Rounding at the tile's anti-aliased edge leaves ±1 values; only visible marks count.
+        if (pixel(x, y).every((v, i) => Math.abs(v - background[i]!) <= 3)) continue;
         drawn++;
         expect(Math.hypot(x - 256, y - 256)).toBeLessThanOrEqual((512 * MASKABLE_SAFE_ZONE) / 2);
       }
