@@ -140,6 +140,6 @@ describe('generateImages', () => {
     await mkdir(empty);
     await expect(
       generateImages({ logo: LOGO, screenshots: empty, instruments: [] }),
-    ).rejects.toThrow(/wide\.png is missing/);
+    ).rejects.toThrow(/(wide|narrow)\.png is missing/);
   });
 });
