@@ -10,7 +10,7 @@ import { browserOnlineSources, wireOnlineManager } from './lib/online';
 import { createQueryPersister, queryPersistOptions } from './lib/query-persistence';
 import { createAppQueryClient } from './lib/query-persistence-client';
 import { AppErrorBoundary } from './pwa/app-error-boundary';
-import { createChunkReloadGuard, handlePreloadErrors } from './pwa/chunk-reload';
+import { createChunkReloadGuard, gatewayAnswers } from './pwa/chunk-reload';
 import { registerServiceWorker } from './pwa/register-sw';
 import { UpdatePrompt } from './pwa/update-prompt';
 import './styles.css';
@@ -22,8 +22,12 @@ const session = {
   getItem: (key: string) => window.sessionStorage.getItem(key),
   setItem: (key: string, value: string) => window.sessionStorage.setItem(key, value),
 };
-const chunkGuard = createChunkReloadGuard(session, __BUILD_ID__, () => window.location.reload());
-handlePreloadErrors(window, chunkGuard);
+const chunkGuard = createChunkReloadGuard(
+  session,
+  __BUILD_ID__,
+  () => window.location.reload(),
+  gatewayAnswers,
+);
 
 wireOnlineManager(browserOnlineSources());
 const queryClient = createAppQueryClient();

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppErrorBoundary } from './app-error-boundary';
 import { createChunkReloadGuard } from './chunk-reload';
@@ -16,6 +16,9 @@ function memoryStorage() {
   };
 }
 
+const up = async (): Promise<boolean> => true;
+const down = async (): Promise<boolean> => false;
+
 const chunkError = () =>
   new TypeError('Failed to fetch dynamically imported module: /assets/candle-chart-x.js');
 
@@ -25,35 +28,49 @@ describe('AppErrorBoundary', () => {
     vi.restoreAllMocks();
   });
 
-  it('reloads once for a chunk that failed to load, then shows an error state', () => {
+  it('reloads once for a chunk that failed to load, then shows an error state', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const storage = memoryStorage();
     const reload = vi.fn();
     render(
-      <AppErrorBoundary guard={createChunkReloadGuard(storage, 'b1', reload)}>
+      <AppErrorBoundary guard={createChunkReloadGuard(storage, 'b1', reload, up)}>
         <Broken error={chunkError()} />
       </AppErrorBoundary>,
     );
-    expect(reload).toHaveBeenCalledTimes(1);
-    expect(screen.getByRole('status').textContent).toContain('Loading the new version');
+    await waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
+    await screen.findByText(/Loading the new version/);
     cleanup();
 
     // The reloaded page fails the same way: no second reload, a readable error instead.
     render(
-      <AppErrorBoundary guard={createChunkReloadGuard(storage, 'b1', reload)}>
+      <AppErrorBoundary guard={createChunkReloadGuard(storage, 'b1', reload, up)}>
         <Broken error={chunkError()} />
       </AppErrorBoundary>,
     );
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(reload).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('alert').textContent).toContain('could not be downloaded');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('does not reload during an outage: the trader sees why and can retry', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const reload = vi.fn();
+    render(
+      <AppErrorBoundary guard={createChunkReloadGuard(memoryStorage(), 'b1', reload, down)}>
+        <Broken error={chunkError()} />
+      </AppErrorBoundary>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reload).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('could not be downloaded');
   });
 
   it('shows other errors without reloading', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const reload = vi.fn();
     render(
-      <AppErrorBoundary guard={createChunkReloadGuard(memoryStorage(), 'b1', reload)}>
+      <AppErrorBoundary guard={createChunkReloadGuard(memoryStorage(), 'b1', reload, up)}>
         <Broken error={new Error('bad state')} />
       </AppErrorBoundary>,
     );
@@ -63,7 +80,7 @@ describe('AppErrorBoundary', () => {
 
   it('renders its children when nothing fails', () => {
     render(
-      <AppErrorBoundary guard={createChunkReloadGuard(memoryStorage(), 'b1', vi.fn())}>
+      <AppErrorBoundary guard={createChunkReloadGuard(memoryStorage(), 'b1', vi.fn(), up)}>
         <p>dashboard</p>
       </AppErrorBoundary>,
     );

@@ -21,7 +21,10 @@ export class AppErrorBoundary extends Component<AppErrorBoundaryProps, BoundaryS
   }
 
   override componentDidCatch(error: Error, _info: ErrorInfo): void {
-    if (isChunkLoadError(error) && this.props.guard.reloadOnce()) this.forceUpdate();
+    if (!isChunkLoadError(error)) return;
+    void this.props.guard.reloadIfDeployed().then((reloading) => {
+      if (reloading) this.forceUpdate();
+    });
   }
 
   override render(): ReactNode {

@@ -1,10 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  CHUNK_RELOAD_KEY,
-  createChunkReloadGuard,
-  handlePreloadErrors,
-  isChunkLoadError,
-} from './chunk-reload';
+import { CHUNK_RELOAD_KEY, createChunkReloadGuard, isChunkLoadError } from './chunk-reload';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -15,36 +10,50 @@ function memoryStorage(initial: Record<string, string> = {}) {
   };
 }
 
+const up = async (): Promise<boolean> => true;
+const down = async (): Promise<boolean> => false;
+
 describe('createChunkReloadGuard', () => {
-  it('reloads at most once per build and session, even across page loads', () => {
+  it('reloads at most once per build and session, even across page loads', async () => {
     const storage = memoryStorage();
     const reload = vi.fn();
-    expect(createChunkReloadGuard(storage, 'b1', reload).reloadOnce()).toBe(true);
+    expect(await createChunkReloadGuard(storage, 'b1', reload, up).reloadIfDeployed()).toBe(true);
     expect(storage.data.get(CHUNK_RELOAD_KEY)).toBe('b1');
     // The reloaded page (same build, chunk still missing) must not reload again.
-    const afterReload = createChunkReloadGuard(storage, 'b1', reload);
-    expect(afterReload.reloadOnce()).toBe(false);
+    const afterReload = createChunkReloadGuard(storage, 'b1', reload, up);
+    expect(await afterReload.reloadIfDeployed()).toBe(false);
     expect(afterReload.isReloading()).toBe(false);
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
-  it('allows one reload again on a later deploy (another build)', () => {
-    const storage = memoryStorage({ [CHUNK_RELOAD_KEY]: 'b1' });
+  it('stays on the page during an outage, and can still reload for a deploy later', async () => {
+    const storage = memoryStorage();
     const reload = vi.fn();
-    expect(createChunkReloadGuard(storage, 'b2', reload).reloadOnce()).toBe(true);
+    const guard = createChunkReloadGuard(storage, 'b1', reload, down);
+    expect(await guard.reloadIfDeployed()).toBe(false);
+    expect(reload).not.toHaveBeenCalled();
+    expect(storage.data.has(CHUNK_RELOAD_KEY)).toBe(false);
+    expect(await createChunkReloadGuard(storage, 'b1', reload, up).reloadIfDeployed()).toBe(true);
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
-  it('does not reload twice for several failures on one page', () => {
+  it('allows one reload again on a later deploy (another build)', async () => {
+    const storage = memoryStorage({ [CHUNK_RELOAD_KEY]: 'b1' });
     const reload = vi.fn();
-    const guard = createChunkReloadGuard(memoryStorage(), 'b1', reload);
-    expect(guard.reloadOnce()).toBe(true);
-    expect(guard.reloadOnce()).toBe(true);
+    expect(await createChunkReloadGuard(storage, 'b2', reload, up).reloadIfDeployed()).toBe(true);
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not reload twice for several failures on one page', async () => {
+    const reload = vi.fn();
+    const guard = createChunkReloadGuard(memoryStorage(), 'b1', reload, up);
+    const both = await Promise.all([guard.reloadIfDeployed(), guard.reloadIfDeployed()]);
+    expect(both).toEqual([true, true]);
     expect(guard.isReloading()).toBe(true);
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
-  it('never reloads when session storage is unavailable (no loop guard)', () => {
+  it('never reloads when session storage is unavailable (no loop guard)', async () => {
     const reload = vi.fn();
     const broken = {
       getItem: (): string | null => {
@@ -54,29 +63,8 @@ describe('createChunkReloadGuard', () => {
         throw new DOMException('denied', 'SecurityError');
       },
     };
-    expect(createChunkReloadGuard(broken, 'b1', reload).reloadOnce()).toBe(false);
+    expect(await createChunkReloadGuard(broken, 'b1', reload, up).reloadIfDeployed()).toBe(false);
     expect(reload).not.toHaveBeenCalled();
-  });
-});
-
-describe('handlePreloadErrors', () => {
-  it('reloads once on vite:preloadError and swallows only the event it handled', () => {
-    const target = new EventTarget();
-    const reload = vi.fn();
-    const storage = memoryStorage();
-    handlePreloadErrors(target, createChunkReloadGuard(storage, 'b1', reload));
-    const first = new Event('vite:preloadError', { cancelable: true });
-    target.dispatchEvent(first);
-    expect(first.defaultPrevented).toBe(true);
-    expect(reload).toHaveBeenCalledTimes(1);
-
-    // Next page load on the same build: the error must reach the app's error state.
-    const target2 = new EventTarget();
-    handlePreloadErrors(target2, createChunkReloadGuard(storage, 'b1', reload));
-    const second = new Event('vite:preloadError', { cancelable: true });
-    target2.dispatchEvent(second);
-    expect(second.defaultPrevented).toBe(false);
-    expect(reload).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -8,23 +8,32 @@
 export const CHUNK_RELOAD_KEY = 'quotedeck:chunk-reload';
 
 export interface ChunkReloadGuard {
-  /** Reloads unless this build already reloaded once this session; true when it reloads. */
-  reloadOnce(): boolean;
-  /** True after reloadOnce() started a reload (the page is going away). */
+  /**
+   * Reloads when the server answers (a deploy removed the chunk, not an outage) and this build has
+   * not reloaded itself yet this session; resolves true when the page is reloading.
+   */
+  reloadIfDeployed(): Promise<boolean>;
+  /** True after reloadIfDeployed() started a reload (the page is going away). */
   isReloading(): boolean;
 }
 
 type SessionStore = Pick<Storage, 'getItem' | 'setItem'>;
 
-/** A guard over `storage` for the running `buildId`. */
+/**
+ * A guard over `storage` for the running `buildId`. `serverAnswers` tells a deploy from an outage:
+ * reloading while the network or the gateway is down would only trade the app for an error page.
+ */
 export function createChunkReloadGuard(
   storage: SessionStore,
   buildId: string,
   reload: () => void,
+  serverAnswers: () => Promise<boolean>,
 ): ChunkReloadGuard {
   let reloading = false;
   return {
-    reloadOnce() {
+    async reloadIfDeployed() {
+      if (reloading) return true;
+      if (!(await serverAnswers())) return false;
       if (reloading) return true;
       try {
         if (storage.getItem(CHUNK_RELOAD_KEY) === buildId) return false;
@@ -41,6 +50,15 @@ export function createChunkReloadGuard(
   };
 }
 
+/** Asks the gateway directly (the service worker never answers /healthz from a cache). */
+export async function gatewayAnswers(): Promise<boolean> {
+  try {
+    return (await fetch('/healthz', { cache: 'no-store' })).ok;
+  } catch {
+    return false;
+  }
+}
+
 const CHUNK_ERROR =
   /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed|Unable to preload CSS|Loading (CSS )?chunk .* failed/i;
 
@@ -49,16 +67,4 @@ export function isChunkLoadError(error: unknown): boolean {
   const message =
     error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
   return message !== undefined && CHUNK_ERROR.test(message);
-}
-
-/**
- * Listens for Vite's `vite:preloadError` on `target` and reloads once; when the guard refuses, the
- * error is left to propagate to the error boundary. Returns an unsubscribe.
- */
-export function handlePreloadErrors(target: EventTarget, guard: ChunkReloadGuard): () => void {
-  const listener = (event: Event): void => {
-    if (guard.reloadOnce()) event.preventDefault();
-  };
-  target.addEventListener('vite:preloadError', listener);
-  return () => target.removeEventListener('vite:preloadError', listener);
 }

@@ -1,4 +1,5 @@
 /** Registers the service worker in production builds and exposes its update flow. */
+import type { Workbox } from 'workbox-window';
 import {
   createUpdateController,
   type UpdateController,
@@ -10,15 +11,25 @@ import {
  * library stays off the critical path. Calls queue on the import in the order they were made.
  */
 function lazyWorkbox(url: string): WorkboxLike {
-  const ready = import('workbox-window').then(({ Workbox }) => new Workbox(url));
+  let ready: Promise<Workbox> | null = null;
+  // A failed download (the network dropped just then) is retried by the next call.
+  const load = (): Promise<Workbox> =>
+    (ready ??= import('workbox-window').then(
+      ({ Workbox }) => new Workbox(url),
+      (error: unknown) => {
+        ready = null;
+        throw error;
+      },
+    ));
+  const later = (action: (wb: Workbox) => void): void => {
+    load().then(action, () => undefined);
+  };
   return {
-    addEventListener: (type, listener) =>
-      void ready.then((wb) => wb.addEventListener(type, listener)),
-    removeEventListener: (type, listener) =>
-      void ready.then((wb) => wb.removeEventListener(type, listener)),
-    register: () => ready.then((wb) => wb.register()),
-    update: () => ready.then((wb) => wb.update()),
-    messageSkipWaiting: () => void ready.then((wb) => wb.messageSkipWaiting()),
+    addEventListener: (type, listener) => later((wb) => wb.addEventListener(type, listener)),
+    removeEventListener: (type, listener) => later((wb) => wb.removeEventListener(type, listener)),
+    register: () => load().then((wb) => wb.register()),
+    update: () => load().then((wb) => wb.update()),
+    messageSkipWaiting: () => later((wb) => wb.messageSkipWaiting()),
   };
 }
 
