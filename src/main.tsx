@@ -10,6 +10,7 @@ import { browserOnlineSources, wireOnlineManager } from './lib/online';
 import { createQueryPersister, queryPersistOptions } from './lib/query-persistence';
 import { createAppQueryClient } from './lib/query-persistence-client';
 import { AppErrorBoundary } from './pwa/app-error-boundary';
+import { ChunkGuardContext } from './pwa/chunk-guard-context';
 import { createChunkReloadGuard, gatewayAnswers } from './pwa/chunk-reload';
 import { registerServiceWorker } from './pwa/register-sw';
 import { UpdatePrompt } from './pwa/update-prompt';
@@ -42,9 +43,11 @@ createRoot(root).render(
   <StrictMode>
     <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
       <FeedContext.Provider value={feed}>
-        <AppErrorBoundary guard={chunkGuard}>
-          <App />
-        </AppErrorBoundary>
+        <ChunkGuardContext.Provider value={chunkGuard}>
+          <AppErrorBoundary guard={chunkGuard}>
+            <App />
+          </AppErrorBoundary>
+        </ChunkGuardContext.Provider>
       </FeedContext.Provider>
     </PersistQueryClientProvider>
     {updates && <UpdatePrompt controller={updates} />}

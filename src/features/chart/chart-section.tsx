@@ -1,15 +1,12 @@
 /** Chart panel: interval buttons (eager) and the chart itself (lazy chunk). */
-import { lazy, Suspense } from 'react';
 import type { Instrument } from '../../../protocol/instruments';
 import { INTERVAL_NAMES } from '../../../protocol/intervals';
 import { Panel } from '../../components/panel';
+import { useConnectionStore } from '../../stores/connection-store';
 import { sliceKey } from '../../stores/freshness-store';
 import { usePreferencesStore } from '../../stores/preferences-store';
 import { usePanelFreshness } from '../../stores/use-panel-freshness';
-
-const CandleChart = lazy(() =>
-  import('./candle-chart').then((module) => ({ default: module.CandleChart })),
-);
+import { useChartModule } from './use-chart-module';
 
 export interface ChartSectionProps {
   instrument: Instrument | undefined;
@@ -38,12 +35,23 @@ export function ChartSection({ instrument }: ChartSectionProps) {
     </div>
   );
   const placeholder = <div className="chart skeleton" aria-hidden="true" />;
+  const reachable = useConnectionStore((s) => s.state === 'live' || s.state === 'degraded');
+  const { Chart, failed } = useChartModule(reachable);
+  const unavailable = (
+    <div className="chart chart-unavailable" role="status">
+      The chart could not be downloaded; it loads when the connection is back.
+    </div>
+  );
   return (
     <Panel title="Chart" className="area-chart" actions={buttons} freshness={freshness}>
       {instrument ? (
-        <Suspense fallback={placeholder}>
-          <CandleChart instrument={instrument} interval={interval} />
-        </Suspense>
+        Chart ? (
+          <Chart instrument={instrument} interval={interval} />
+        ) : failed ? (
+          unavailable
+        ) : (
+          placeholder
+        )
       ) : (
         placeholder
       )}
