@@ -31,7 +31,10 @@ export function App() {
       <header className="topbar">
         <h1>Quotedeck</h1>
         <div className="topbar-end">
-          <InstallButton />
+          {/* A reserved slot: the button appearing must not move the header (layout shift). */}
+          <div className="install-slot">
+            <InstallButton />
+          </div>
           <ConnectionStatus />
         </div>
       </header>

@@ -52,7 +52,8 @@ export function CandleChart({ instrument, interval }: CandleChartProps) {
       },
       grid: { vertLines: { color: '#1f2630' }, horzLines: { color: '#1f2630' } },
       timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#30363d' },
-      rightPriceScale: { borderColor: '#30363d' },
+      // A fixed minimum keeps the axis (and the plot) from changing width as prices tick.
+      rightPriceScale: { borderColor: '#30363d', minimumWidth: 80 },
     });
     const candles = chart.addSeries(CandlestickSeries, {
       upColor: UP_COLOR,

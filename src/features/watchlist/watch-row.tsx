@@ -16,6 +16,8 @@ export interface WatchRowProps {
   onSelect: (symbol: string) => void;
   /** The row is in the first viewport: its icon loads eagerly. */
   iconPriority?: boolean;
+  /** 1-based position in the whole (virtualized) list, for assistive technology. */
+  rowIndex?: number;
   /** Called on every render; lets tests count renders. */
   onRender?: (symbol: string) => void;
 }
@@ -25,6 +27,7 @@ export const WatchRow = memo(function WatchRow({
   selected,
   onSelect,
   iconPriority = false,
+  rowIndex,
   onRender,
 }: WatchRowProps) {
   onRender?.(instrument.symbol);
@@ -59,6 +62,7 @@ export const WatchRow = memo(function WatchRow({
       data-testid="watch-row"
       data-symbol={instrument.symbol}
       aria-selected={selected}
+      aria-rowindex={rowIndex}
       tabIndex={0}
       className={selected ? 'selected' : undefined}
       onClick={() => onSelect(instrument.symbol)}

@@ -1,5 +1,6 @@
 /** Every instrument with its live quote; selecting a row makes it the active instrument. */
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Instrument } from '../../../protocol/instruments';
 import { Panel } from '../../components/panel';
 import { useFeedSubscription } from '../../feed/feed-context';
@@ -15,6 +16,12 @@ export interface WatchlistProps {
 }
 
 const SKELETON_ROWS = 8;
+/** Fixed row height (matches --row in styles.css): rows are virtualized, only visible ones exist. */
+const ROW_HEIGHT = 22;
+/** Rows rendered beyond the visible ones, so scrolling and keyboard focus find them ready. */
+const OVERSCAN_ROWS = 10;
+/** Rows assumed visible before the scroll container has been measured (a tall desktop window). */
+const INITIAL_ROWS = 48;
 /** Rows whose icons load eagerly: enough to fill a tall desktop viewport; the rest are lazy. */
 const EAGER_ICON_ROWS = 48;
 
@@ -31,6 +38,20 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
     );
   }, [instruments, deferred]);
   const select = useCallback((symbol: string) => onSelect(symbol), [onSelect]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // Only the rows in view are rendered, so a quote for an instrument scrolled out of sight costs
+  // no render, layout or paint at all.
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders on scroll itself
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN_ROWS,
+    initialRect: { width: 0, height: INITIAL_ROWS * ROW_HEIGHT },
+  });
+  const rows = virtualizer.getVirtualItems();
+  const padTop = rows[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
 
   return (
     <Panel title="Watchlist" className="area-watch" freshness={freshness}>
@@ -42,8 +63,12 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
       />
-      <div className="scroll">
-        <table className="data-table watchlist" aria-label="Watchlist">
+      <div className="scroll" ref={scroller}>
+        <table
+          className="data-table watchlist"
+          aria-label="Watchlist"
+          aria-rowcount={visible.length + 1}
+        >
           <colgroup>
             <col className="c-sym" />
             <col className="c-price" />
@@ -69,15 +94,21 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
             </tr>
           </thead>
           <tbody>
-            {visible.map((instrument, index) => (
-              <WatchRow
-                key={instrument.id}
-                instrument={instrument}
-                selected={instrument.symbol === selectedSymbol}
-                onSelect={select}
-                iconPriority={index < EAGER_ICON_ROWS}
-              />
-            ))}
+            {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+            {rows.map(({ index }) => {
+              const instrument = visible[index]!;
+              return (
+                <WatchRow
+                  key={instrument.id}
+                  instrument={instrument}
+                  selected={instrument.symbol === selectedSymbol}
+                  onSelect={select}
+                  iconPriority={index < EAGER_ICON_ROWS}
+                  rowIndex={index + 2}
+                />
+              );
+            })}
+            {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
             {loading &&
               Array.from({ length: SKELETON_ROWS }, (_, i) => (
                 <tr key={`s${i}`} className="skeleton-row" aria-hidden="true">
