@@ -81,3 +81,52 @@ describe('createFeedClient network', () => {
     ]);
   });
 });
+
+describe('createFeedClient pacing', () => {
+  it('after an expensive apply, folds what arrives and applies it later, losing no trade', async () => {
+    const posted: WorkerCommand[] = [];
+    const worker: WorkerLike = {
+      postMessage: (command) => posted.push(command),
+      onmessage: null,
+      terminate: () => undefined,
+    };
+    const frames: Array<() => void> = [];
+    const applied: FeedBatch[] = [];
+    let clock = 0;
+    createFeedClient({
+      createWorker: () => worker,
+      url: 'ws://x/ws',
+      // Each apply "takes" 40 ms of main-thread time.
+      apply: (batch) => {
+        applied.push(batch);
+        clock += 40;
+      },
+      requestFrame: (callback) => frames.push(callback),
+      now: () => clock,
+    });
+    const trade = (id: number) => ({ id, price: 1, size: 1, side: 1 as const, time: id });
+    const deliver = (batch: FeedBatch) =>
+      worker.onmessage?.(new MessageEvent('message', { data: batch }));
+
+    deliver({ trades: [{ inst: 1, reset: false, trades: [trade(1)] }] });
+    frames.shift()!();
+    await Promise.resolve();
+    expect(applied).toHaveLength(1);
+
+    // Frames keep coming every 16 ms, but the page is paying for the last apply.
+    deliver({ trades: [{ inst: 1, reset: false, trades: [trade(2)] }] });
+    deliver({ trades: [{ inst: 1, reset: false, trades: [trade(3)] }] });
+    for (let i = 0; i < 5; i += 1) {
+      clock += 16;
+      frames.shift()!();
+    }
+    expect(applied).toHaveLength(1);
+
+    clock += 100;
+    frames.shift()!();
+    expect(applied).toHaveLength(2);
+    expect(applied[1]).toEqual({
+      trades: [{ inst: 1, reset: false, trades: [trade(2), trade(3)] }],
+    });
+  });
+});

@@ -5,6 +5,7 @@
 import type { Channel } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
 import { startOfflineMarket } from '../offline/offline-market';
+import { FramePacer } from './frame-pacer';
 import { BatchBuilder } from './batch-builder';
 import {
   streamKey,
@@ -42,6 +43,8 @@ export interface FeedClientOptions {
   url: string;
   apply: (batch: FeedBatch) => void;
   requestFrame?: (callback: () => void) => void;
+  /** Clock for pacing (tests pass a fake one). */
+  now?: () => number;
 }
 
 /** Creates a feed client around a worker. */
@@ -53,10 +56,26 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
   const pending = new BatchBuilder();
   let frameRequested = false;
 
+  const now = options.now ?? (() => performance.now());
+  const pacer = new FramePacer();
+
   const flush = () => {
+    if (!pacer.due(now())) {
+      // Still paying for the last apply: keep folding, look again next frame.
+      requestFrame(flush);
+      return;
+    }
     frameRequested = false;
     const batch = pending.take();
-    if (batch) options.apply(batch);
+    if (!batch) return;
+    const start = now();
+    options.apply(batch);
+    // React renders the store updates in a microtask queued during apply; this one runs after it,
+    // so the cost includes the render.
+    queueMicrotask(() => {
+      const end = now();
+      pacer.applied(end, end - start);
+    });
   };
 
   worker.onmessage = (event) => {
