@@ -4,7 +4,7 @@
  * Each run asserts on its own results; reports land in .lighthouseci/reports/{mobile,desktop}.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { buildIfStale } from './build-if-stale';
 import { findChrome, NO_CHROME_MESSAGE } from './find-chrome';
 
 const CONFIGS = ['lighthouserc.json', 'lighthouserc.desktop.json'];
@@ -14,12 +14,8 @@ if (!chrome) {
   process.stderr.write(`${NO_CHROME_MESSAGE}\n`);
   process.exit(1);
 }
-if (!existsSync('dist/index.html')) {
-  const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
+// Measure the app as it is now, never a stale build.
+if (await buildIfStale(process.cwd())) process.stdout.write('Built the app into dist/\n');
 let failed = false;
 for (const config of CONFIGS) {
   process.stdout.write(`\n== Lighthouse CI: ${config}\n`);

@@ -21,6 +21,9 @@ import { candlesQuery } from '../../lib/api/candles';
 import { candleKey, useCandlesStore } from '../../stores/candles-store';
 import { DOWN_COLOR, priceFormatFor, toBars, UP_COLOR } from './chart-data';
 
+/** Bars in view when history is drawn. */
+const VISIBLE_BARS = 120;
+
 export interface CandleChartProps {
   instrument: Instrument;
   interval: Interval;
@@ -84,7 +87,12 @@ export function CandleChart({ instrument, interval }: CandleChartProps) {
     s.volume.setData(
       converted.map(({ volume }) => ({ ...volume, time: volume.time as UTCTimestamp })),
     );
-    s.chart.timeScale().fitContent();
+    // The most recent bars, readable on a phone; older history is a scroll away. Fewer bars in
+    // view also make each live redraw cheaper.
+    s.chart.timeScale().setVisibleLogicalRange({
+      from: Math.max(0, converted.length - VISIBLE_BARS),
+      to: converted.length + 2,
+    });
     let lastTime = converted.at(-1)?.bar.time ?? 0;
     setDrawnKey(key);
 
