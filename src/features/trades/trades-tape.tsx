@@ -1,5 +1,6 @@
 /** The last trades of the active instrument, newest first, colored by aggressor side. */
-import { memo } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
 import { formatPrice, formatSize, type Instrument } from '../../../protocol/instruments';
 import { Side, type Trade } from '../../../protocol/messages';
 import { Panel } from '../../components/panel';
@@ -32,6 +33,11 @@ const TradeRow = memo(function TradeRow({
   );
 });
 
+/** Row height of the tape (matches --row in styles.css). */
+const ROW_HEIGHT = 22;
+/** Rows assumed visible before the tape is measured (its fixed height holds about this many). */
+const INITIAL_ROWS = 12;
+
 export function TradesTape({ instrument }: TradesTapeProps) {
   useFeedSubscription('trades', instrument?.symbol);
   const trades = useTrades(instrument?.id);
@@ -40,10 +46,33 @@ export function TradesTape({ instrument }: TradesTapeProps) {
     channel: 'trades',
     inst: instrument?.id ?? -1,
   });
+  const scroller = useRef<HTMLDivElement>(null);
+  // Only the prints in view are rendered: a new trade at the top costs a few rows, not a hundred.
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders on scroll itself
+  const virtualizer = useVirtualizer({
+    count: instrument ? trades.length : 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 4,
+    initialRect: { width: 0, height: INITIAL_ROWS * ROW_HEIGHT },
+    getItemKey: (index) => trades[index]?.id ?? index,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const padTop = rows[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
   return (
     <Panel title="Trades" className="area-trades" freshness={freshness}>
-      <div className="scroll tape" data-testid="trades" data-symbol={instrument?.symbol ?? ''}>
-        <table className="data-table trades" aria-label="Recent trades">
+      <div
+        className="scroll tape"
+        data-testid="trades"
+        data-symbol={instrument?.symbol ?? ''}
+        ref={scroller}
+      >
+        <table
+          className="data-table trades"
+          aria-label="Recent trades"
+          aria-rowcount={trades.length + 1}
+        >
           <thead>
             <tr>
               <th scope="col" className="num">
@@ -58,10 +87,13 @@ export function TradesTape({ instrument }: TradesTapeProps) {
             </tr>
           </thead>
           <tbody>
+            {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
             {instrument &&
-              trades.map((trade) => (
-                <TradeRow key={trade.id} instrument={instrument} trade={trade} />
-              ))}
+              rows.map(({ index }) => {
+                const trade = trades[index]!;
+                return <TradeRow key={trade.id} instrument={instrument} trade={trade} />;
+              })}
+            {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
           </tbody>
         </table>
       </div>
