@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { BTC_USD } from './test-instruments';
 import { isCandle, isInstrument, isTicker, isTrade } from './value-guards';
 
 const trade = { id: 1, price: 100, size: 5, side: 1, time: 1_763_000_000_000 };
 const candle = { time: 0, open: 1, high: 2, low: 1, close: 2, volume: 3 };
-const instrument = {
-  id: 1,
-  symbol: 'BTC-USD',
-  name: 'Bitcoin',
-  assetClass: 'crypto',
-  base: 'BTC',
-  quote: 'USD',
-  priceScale: 2,
-  tick: 1,
-  sizeScale: 4,
-  lot: 1,
-};
+const instrument = { ...BTC_USD };
 
 describe('value guards', () => {
   it('accept well-formed values', () => {

@@ -6,20 +6,10 @@ import { INTERVALS } from '../../protocol/intervals';
 import type { Instrument } from '../../protocol/instruments';
 import type { Candle, FlatLevels, Side } from '../../protocol/messages';
 import type { HistoryInterval, MarketSource, SourceSink } from './source';
+import { BTC_USD } from '../../protocol/test-instruments';
 
 export const FAKE_INSTRUMENTS: readonly Instrument[] = [
-  {
-    id: 1,
-    symbol: 'BTC-USD',
-    name: 'Bitcoin',
-    assetClass: 'crypto',
-    base: 'BTC',
-    quote: 'USD',
-    priceScale: 2,
-    tick: 1,
-    sizeScale: 4,
-    lot: 1,
-  },
+  BTC_USD,
   {
     id: 2,
     symbol: 'ETH-USD',

@@ -10,19 +10,9 @@ import { restoreMarket } from '../offline/restore-market';
 import { SNAPSHOT_VERSION } from '../offline/market-snapshot';
 import { resetLiveStores } from '../offline/test-stores';
 import { Panel } from './panel';
+import { BTC_USD } from '../../protocol/test-instruments';
 
-const btc: Instrument = {
-  id: 9,
-  symbol: 'BTC-USD',
-  name: 'Bitcoin',
-  assetClass: 'crypto',
-  base: 'BTC',
-  quote: 'USD',
-  priceScale: 2,
-  tick: 1,
-  sizeScale: 4,
-  lot: 1,
-};
+const btc: Instrument = { ...BTC_USD, id: 9 };
 
 const connection = (state: ConnectionInfo['state'], staleStreams: string[] = []) => ({
   connection: {

@@ -13,23 +13,11 @@ import {
   type KeyValueStore,
 } from './query-persistence';
 import { createAppQueryClient } from './query-persistence-client';
+import { BTC_USD } from '../../protocol/test-instruments';
 
 const INSTRUMENTS: InstrumentsResponse = {
   version: 'v1',
-  instruments: [
-    {
-      id: 1,
-      symbol: 'BTC-USD',
-      name: 'Bitcoin',
-      assetClass: 'crypto',
-      base: 'BTC',
-      quote: 'USD',
-      priceScale: 2,
-      tick: 1,
-      sizeScale: 4,
-      lot: 1,
-    },
-  ],
+  instruments: [BTC_USD],
 };
 
 function memoryStore(initial?: unknown) {

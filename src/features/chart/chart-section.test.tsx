@@ -3,6 +3,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Instrument } from '../../../protocol/instruments';
 import { useConnectionStore } from '../../stores/connection-store';
+import { BTC_USD } from '../../../protocol/test-instruments';
 
 const attempts = vi.hoisted(() => ({ count: 0, fail: true }));
 
@@ -13,18 +14,7 @@ vi.mock('./candle-chart', () => {
   return { CandleChart: () => <div data-testid="chart">chart</div> };
 });
 
-const instrument: Instrument = {
-  id: 1,
-  symbol: 'BTC-USD',
-  name: 'Bitcoin',
-  assetClass: 'crypto',
-  base: 'BTC',
-  quote: 'USD',
-  priceScale: 2,
-  tick: 1,
-  sizeScale: 4,
-  lot: 1,
-};
+const instrument: Instrument = BTC_USD;
 
 describe('ChartSection', () => {
   afterEach(cleanup);

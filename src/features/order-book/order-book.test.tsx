@@ -5,19 +5,9 @@ import type { Instrument } from '../../../protocol/instruments';
 import { applyBookPatches } from '../../stores/book-store';
 import { usePreferencesStore } from '../../stores/preferences-store';
 import { OrderBook } from './order-book';
+import { BTC_USD } from '../../../protocol/test-instruments';
 
-const btc: Instrument = {
-  id: 9,
-  symbol: 'BTC-USD',
-  name: 'Bitcoin',
-  assetClass: 'crypto',
-  base: 'BTC',
-  quote: 'USD',
-  priceScale: 2,
-  tick: 1,
-  sizeScale: 4,
-  lot: 1,
-};
+const btc: Instrument = { ...BTC_USD, id: 9 };
 
 const prices = (testId: string) =>
   screen.getAllByTestId(testId).map((row) => Number(row.getAttribute('data-price')));

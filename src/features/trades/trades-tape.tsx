@@ -1,11 +1,11 @@
 /** The last trades of the active instrument, newest first, colored by aggressor side. */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { formatPrice, formatSize, type Instrument } from '../../../protocol/instruments';
 import { Side, type Trade } from '../../../protocol/messages';
 import { Panel } from '../../components/panel';
 import { useFeedSubscription } from '../../feed/feed-context';
 import { formatClock } from '../../lib/format';
+import { useVirtualRows } from '../../lib/use-virtual-rows';
 import { sliceKey } from '../../stores/freshness-store';
 import { useTrades } from '../../stores/trades-store';
 import { usePanelFreshness } from '../../stores/use-panel-freshness';
@@ -48,18 +48,13 @@ export function TradesTape({ instrument }: TradesTapeProps) {
   });
   const scroller = useRef<HTMLDivElement>(null);
   // Only the prints in view are rendered: a new trade at the top costs a few rows, not a hundred.
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders on scroll itself
-  const virtualizer = useVirtualizer({
+  const { rows, padTop, padBottom } = useVirtualRows(scroller, {
     count: instrument ? trades.length : 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: 4,
-    initialRect: { width: 0, height: INITIAL_ROWS * ROW_HEIGHT },
+    initialRows: INITIAL_ROWS,
     getItemKey: (index) => trades[index]?.id ?? index,
   });
-  const rows = virtualizer.getVirtualItems();
-  const padTop = rows[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
   return (
     <Panel title="Trades" className="area-trades" freshness={freshness}>
       <div

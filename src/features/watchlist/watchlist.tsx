@@ -1,9 +1,9 @@
 /** Every instrument with its live quote; selecting a row makes it the active instrument. */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Instrument } from '../../../protocol/instruments';
 import { Panel } from '../../components/panel';
 import { useFeedSubscription } from '../../feed/feed-context';
+import { useVirtualRows } from '../../lib/use-virtual-rows';
 import { sliceKey } from '../../stores/freshness-store';
 import { usePanelFreshness } from '../../stores/use-panel-freshness';
 import { WatchRow } from './watch-row';
@@ -41,18 +41,12 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
   const scroller = useRef<HTMLDivElement>(null);
   // Only the rows in view are rendered, so a quote for an instrument scrolled out of sight costs
   // no render, layout or paint at all.
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders on scroll itself
-  const virtualizer = useVirtualizer({
+  const { rows, padTop, padBottom } = useVirtualRows(scroller, {
     count: visible.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: OVERSCAN_ROWS,
-    initialRect: { width: 0, height: INITIAL_ROWS * ROW_HEIGHT },
+    initialRows: INITIAL_ROWS,
   });
-  const rows = virtualizer.getVirtualItems();
-  const padTop = rows[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
-
   return (
     <Panel title="Watchlist" className="area-watch" freshness={freshness}>
       <input
