@@ -4,7 +4,6 @@
  */
 import type { Channel } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
-import { startOfflineMarket } from '../offline/offline-market';
 import { FramePacer } from './frame-pacer';
 import { BatchBuilder } from './batch-builder';
 import {
@@ -136,8 +135,9 @@ export function defaultSocketUrl(location: Location): string {
 /** Creates the app's feed client backed by the real module worker, following the browser's
  * online/offline events, with the last market snapshot restored and new ones kept. */
 export function createBrowserFeedClient(apply: (batch: FeedBatch) => void): FeedClient {
-  // Before the worker exists, so the restored data is normally in place before live data.
-  startOfflineMarket();
+  // Started before the worker exists, so the restored data is normally in place before live data
+  // (and never replaces live data that won the race). Its own chunk: not needed for first paint.
+  void import('../offline/offline-market').then((offline) => offline.startOfflineMarket());
   const client = createFeedClient({
     createWorker: () =>
       new Worker(new URL('./feed-worker.ts', import.meta.url), {
