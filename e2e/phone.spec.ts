@@ -28,7 +28,8 @@ test('on a phone the panels stack in one column without sideways scrolling', asy
     );
     expect(overflow).toBe(0);
 
-    // The watchlist still selects instruments by touch.
+    // The watchlist still selects instruments by touch: filter, then tap.
+    await page.getByLabel('Filter instruments').fill('AAPL');
     const row = page.locator('[data-testid="watch-row"][data-symbol="AAPL"]');
     await row.scrollIntoViewIfNeeded();
     await row.tap();
