@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedBatch, WorkerCommand } from './feed-types';
 import { createFeedClient, type WorkerLike } from './feed-client';
 
-function setup() {
+function setup(options: { apply?: (batch: FeedBatch) => void; now?: () => number } = {}) {
   const posted: WorkerCommand[] = [];
   const worker: WorkerLike = {
     postMessage: (command) => posted.push(command),
@@ -14,8 +14,12 @@ function setup() {
   const client = createFeedClient({
     createWorker: () => worker,
     url: 'ws://x/ws',
-    apply: (batch) => applied.push(batch),
+    apply: (batch) => {
+      applied.push(batch);
+      options.apply?.(batch);
+    },
     requestFrame: (callback) => frames.push(callback),
+    now: options.now,
   });
   const deliver = (batch: FeedBatch) =>
     worker.onmessage?.(new MessageEvent('message', { data: batch }));
@@ -84,29 +88,15 @@ describe('createFeedClient network', () => {
 
 describe('createFeedClient pacing', () => {
   it('after an expensive apply, folds what arrives and applies it later, losing no trade', async () => {
-    const posted: WorkerCommand[] = [];
-    const worker: WorkerLike = {
-      postMessage: (command) => posted.push(command),
-      onmessage: null,
-      terminate: () => undefined,
-    };
-    const frames: Array<() => void> = [];
-    const applied: FeedBatch[] = [];
     let clock = 0;
-    createFeedClient({
-      createWorker: () => worker,
-      url: 'ws://x/ws',
-      // Each apply "takes" 40 ms of main-thread time.
-      apply: (batch) => {
-        applied.push(batch);
+    // Each apply "takes" 40 ms of main-thread time.
+    const { frames, applied, deliver } = setup({
+      apply: () => {
         clock += 40;
       },
-      requestFrame: (callback) => frames.push(callback),
       now: () => clock,
     });
     const trade = (id: number) => ({ id, price: 1, size: 1, side: 1 as const, time: id });
-    const deliver = (batch: FeedBatch) =>
-      worker.onmessage?.(new MessageEvent('message', { data: batch }));
 
     deliver({ trades: [{ inst: 1, reset: false, trades: [trade(1)] }] });
     frames.shift()!();
