@@ -15,6 +15,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import type { Instrument } from '../../../protocol/instruments';
 import type { Interval } from '../../../protocol/intervals';
+import type { Candle } from '../../../protocol/messages';
 import { useFeedSubscription } from '../../feed/feed-context';
 import type { CandleUpdate } from '../../feed/feed-types';
 import { candlesQuery } from '../../lib/api/candles';
@@ -81,36 +82,17 @@ export function CandleChart({ instrument, interval }: CandleChartProps) {
     const s = series.current;
     const data = history.data;
     if (!s || !data) return;
-    s.candles.applyOptions({ priceFormat: priceFormatFor(instrument) });
-    const converted = data.candles.map((c) => toBars(instrument, c));
-    s.candles.setData(converted.map(({ bar }) => ({ ...bar, time: bar.time as UTCTimestamp })));
-    s.volume.setData(
-      converted.map(({ volume }) => ({ ...volume, time: volume.time as UTCTimestamp })),
-    );
-    // The most recent bars, readable on a phone; older history is a scroll away. Fewer bars in
-    // view also make each live redraw cheaper.
-    s.chart.timeScale().setVisibleLogicalRange({
-      from: Math.max(0, converted.length - VISIBLE_BARS),
-      to: converted.length + 2,
-    });
-    let lastTime = converted.at(-1)?.bar.time ?? 0;
-    setDrawnKey(key);
-
-    const storeKey = candleKey(instrument.id, interval);
-    const push = (candle: CandleUpdate) => {
-      const { bar, volume } = toBars(instrument, candle);
-      // The chart refuses bars older than its last one (e.g. a late message after history).
-      if (bar.time < lastTime) return;
-      lastTime = bar.time;
-      s.candles.update({ ...bar, time: bar.time as UTCTimestamp });
-      s.volume.update({ ...volume, time: volume.time as UTCTimestamp });
+    let unsubscribe: (() => void) | undefined;
+    // Drawn in a task of its own, not in the one that created the chart: two medium tasks instead
+    // of one long one keep the page responsive while the chart appears (a slow phone feels it).
+    const timer = setTimeout(() => {
+      unsubscribe = drawHistory(s, data.candles, instrument, interval);
+      setDrawnKey(key);
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+      unsubscribe?.();
     };
-    const current = useCandlesStore.getState().forming[storeKey];
-    if (current) push(current);
-    return useCandlesStore.subscribe((state, previous) => {
-      const candle = state.forming[storeKey];
-      if (candle && candle !== previous.forming[storeKey]) push(candle);
-    });
   }, [history.data, instrument, interval, key]);
 
   return (
@@ -129,4 +111,42 @@ export function CandleChart({ instrument, interval }: CandleChartProps) {
       )}
     </div>
   );
+}
+
+/** Draws history, then follows the forming candle; returns the unsubscribe. */
+function drawHistory(
+  s: Series,
+  candles: readonly Candle[],
+  instrument: Instrument,
+  interval: Interval,
+): () => void {
+  s.candles.applyOptions({ priceFormat: priceFormatFor(instrument) });
+  const converted = candles.map((c) => toBars(instrument, c));
+  s.candles.setData(converted.map(({ bar }) => ({ ...bar, time: bar.time as UTCTimestamp })));
+  s.volume.setData(
+    converted.map(({ volume }) => ({ ...volume, time: volume.time as UTCTimestamp })),
+  );
+  // The most recent bars, readable on a phone; older history is a scroll away. Fewer bars in
+  // view also make each live redraw cheaper.
+  s.chart.timeScale().setVisibleLogicalRange({
+    from: Math.max(0, converted.length - VISIBLE_BARS),
+    to: converted.length + 2,
+  });
+  let lastTime = converted.at(-1)?.bar.time ?? 0;
+
+  const storeKey = candleKey(instrument.id, interval);
+  const push = (candle: CandleUpdate) => {
+    const { bar, volume } = toBars(instrument, candle);
+    // The chart refuses bars older than its last one (e.g. a late message after history).
+    if (bar.time < lastTime) return;
+    lastTime = bar.time;
+    s.candles.update({ ...bar, time: bar.time as UTCTimestamp });
+    s.volume.update({ ...volume, time: volume.time as UTCTimestamp });
+  };
+  const current = useCandlesStore.getState().forming[storeKey];
+  if (current) push(current);
+  return useCandlesStore.subscribe((state, previous) => {
+    const candle = state.forming[storeKey];
+    if (candle && candle !== previous.forming[storeKey]) push(candle);
+  });
 }
