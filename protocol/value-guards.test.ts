@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BTC_USD } from './test-instruments';
+import { BTC_USD } from './test-fixtures';
 import { isCandle, isInstrument, isTicker, isTrade } from './value-guards';
 
 const trade = { id: 1, price: 100, size: 5, side: 1, time: 1_763_000_000_000 };

@@ -6,7 +6,7 @@ import { INTERVALS } from '../../protocol/intervals';
 import type { Instrument } from '../../protocol/instruments';
 import type { Candle, FlatLevels, Side } from '../../protocol/messages';
 import type { HistoryInterval, MarketSource, SourceSink } from './source';
-import { BTC_USD } from '../../protocol/test-instruments';
+import { BTC_USD } from '../../protocol/test-fixtures';
 
 export const FAKE_INSTRUMENTS: readonly Instrument[] = [
   BTC_USD,

@@ -10,7 +10,7 @@ import { restoreMarket } from '../offline/restore-market';
 import { SNAPSHOT_VERSION } from '../offline/market-snapshot';
 import { resetLiveStores } from '../offline/test-stores';
 import { Panel } from './panel';
-import { BTC_USD } from '../../protocol/test-instruments';
+import { BTC_USD } from '../../protocol/test-fixtures';
 
 const btc: Instrument = { ...BTC_USD, id: 9 };
 

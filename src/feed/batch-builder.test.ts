@@ -3,20 +3,10 @@ import type { Ticker, Trade } from '../../protocol/messages';
 import { applyLevels, levelsFromFlat, type Level } from '../lib/order-book';
 import { BatchBuilder } from './batch-builder';
 import type { BookPatch } from './feed-types';
+import { testTicker } from '../../protocol/test-fixtures';
 
 function tick(inst: number, seq: number, last: number): Ticker {
-  return {
-    inst,
-    seq,
-    time: seq,
-    last,
-    bid: last - 1,
-    ask: last + 1,
-    open24: 100,
-    high24: 200,
-    low24: 50,
-    volume24: 10,
-  };
+  return testTicker({ inst, seq, last });
 }
 
 function trade(id: number): Trade {

@@ -13,6 +13,7 @@ import {
 } from '../../protocol/messages';
 import { BatchBuilder } from './batch-builder';
 import { FrameHandler, type FrameEvents } from './frame-handler';
+import { testTicker } from '../../protocol/test-fixtures';
 
 function setup() {
   const builder = new BatchBuilder();
@@ -31,18 +32,7 @@ function setup() {
 const frame = (...messages: Parameters<typeof encodeMessage>[0][]) =>
   joinFrame(messages.map(encodeMessage));
 
-const ticker: Ticker = {
-  inst: 1,
-  seq: 4,
-  time: 1,
-  last: 100,
-  bid: 99,
-  ask: 101,
-  open24: 90,
-  high24: 110,
-  low24: 80,
-  volume24: 5,
-};
+const ticker: Ticker = testTicker({ inst: 1, seq: 4, time: 1 });
 
 describe('FrameHandler', () => {
   it('counts garbage bytes as invalid without throwing', () => {

@@ -13,7 +13,7 @@ import {
   type KeyValueStore,
 } from './query-persistence';
 import { createAppQueryClient } from './query-persistence-client';
-import { BTC_USD } from '../../protocol/test-instruments';
+import { BTC_USD } from '../../protocol/test-fixtures';
 
 const INSTRUMENTS: InstrumentsResponse = {
   version: 'v1',

@@ -10,19 +10,9 @@ import {
   SNAPSHOT_TAPE_LENGTH,
   type MarketState,
 } from './market-snapshot';
+import { testTicker } from '../../protocol/test-fixtures';
 
-const ticker = (inst: number): Ticker => ({
-  inst,
-  seq: 1,
-  time: 1,
-  last: 100,
-  bid: 99,
-  ask: 101,
-  open24: 90,
-  high24: 110,
-  low24: 80,
-  volume24: 5,
-});
+const ticker = (inst: number): Ticker => testTicker({ inst });
 
 const trades = (n: number): Trade[] =>
   Array.from({ length: n }, (_, i) => ({ id: n - i, price: 100, size: 1, side: 1, time: 5 }));

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Instrument } from '../../../protocol/instruments';
 import { useConnectionStore } from '../../stores/connection-store';
-import { BTC_USD } from '../../../protocol/test-instruments';
+import { BTC_USD } from '../../../protocol/test-fixtures';
 
 const attempts = vi.hoisted(() => ({ count: 0, fail: true }));
 

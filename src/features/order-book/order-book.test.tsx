@@ -5,7 +5,7 @@ import type { Instrument } from '../../../protocol/instruments';
 import { applyBookPatches } from '../../stores/book-store';
 import { usePreferencesStore } from '../../stores/preferences-store';
 import { OrderBook } from './order-book';
-import { BTC_USD } from '../../../protocol/test-instruments';
+import { BTC_USD } from '../../../protocol/test-fixtures';
 
 const btc: Instrument = { ...BTC_USD, id: 9 };
 

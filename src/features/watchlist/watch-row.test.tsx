@@ -5,6 +5,7 @@ import type { Instrument } from '../../../protocol/instruments';
 import type { Ticker } from '../../../protocol/messages';
 import { applyTickers, useQuotesStore } from '../../stores/quotes-store';
 import { WatchRow } from './watch-row';
+import { testTicker } from '../../../protocol/test-fixtures';
 
 const instrument = (id: number, symbol: string): Instrument => ({
   id,
@@ -19,18 +20,8 @@ const instrument = (id: number, symbol: string): Instrument => ({
   lot: 1,
 });
 
-const ticker = (inst: number, last: number, seq = 1): Ticker => ({
-  inst,
-  seq,
-  time: seq,
-  last,
-  bid: last - 1,
-  ask: last + 1,
-  open24: 10_000,
-  high24: 20_000,
-  low24: 5_000,
-  volume24: 1,
-});
+const ticker = (inst: number, last: number, seq = 1): Ticker =>
+  testTicker({ inst, last, seq, open24: 10_000, high24: 20_000, low24: 5_000 });
 
 const btc = instrument(1, 'BTC-USD');
 const eth = instrument(2, 'ETH-USD');
