@@ -22,7 +22,7 @@ function setup(options: { apply?: (batch: FeedBatch) => void; now?: () => number
     now: options.now,
   });
   const deliver = (batch: FeedBatch) =>
-    worker.onmessage?.(new MessageEvent('message', { data: batch }));
+    worker.onmessage?.(new MessageEvent('message', { data: { type: 'batch', batch } }));
   return { client, posted, frames, applied, deliver };
 }
 

@@ -1,10 +1,12 @@
 /**
- * Main-thread side of the feed: starts the worker, reference-counts stream subscriptions and
- * applies the worker's batches to the stores once per animation frame.
+ * Main-thread side of the feed: starts the worker, reference-counts stream subscriptions of this
+ * page, answers the worker's probes and applies its batches to the stores once per animation frame.
  */
 import type { Channel } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
 import { FramePacer } from './frame-pacer';
+import { createFeedWorker } from './feed-port';
+import { isWorkerEvent } from './worker-command';
 import { BatchBuilder } from './batch-builder';
 import {
   streamKey,
@@ -14,10 +16,10 @@ import {
   type WorkerCommand,
 } from './feed-types';
 
-/** The parts of a Worker the client uses. */
+/** The parts of a Worker (or a SharedWorker's port) the client uses. */
 export interface WorkerLike {
   postMessage(command: WorkerCommand): void;
-  onmessage: ((event: MessageEvent<FeedBatch>) => void) | null;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
   terminate(): void;
 }
 
@@ -33,6 +35,10 @@ export interface FeedClient {
   setInstruments(instruments: readonly InstrumentRef[]): void;
   /** Forwards the browser's online/offline events to the worker. */
   setNetwork(online: boolean): void;
+  /** The page is going away (pagehide): the worker releases everything this page claimed. */
+  leave(): void;
+  /** The page is back (pageshow from the back/forward cache): the worker takes it back. */
+  resume(): void;
   dispose(): void;
 }
 
@@ -50,7 +56,10 @@ export interface FeedClientOptions {
 export function createFeedClient(options: FeedClientOptions): FeedClient {
   const worker = options.createWorker();
   const requestFrame = options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { spec: StreamSpec; count: number }>();
+  // What the worker has been told, to tell it again when it asks this page to rejoin.
+  let instrumentsCommand: WorkerCommand | null = null;
+  let networkCommand: WorkerCommand | null = null;
   // Batches that arrive between frames (or while the tab is hidden) are folded together.
   const pending = new BatchBuilder();
   let frameRequested = false;
@@ -77,14 +86,31 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
     });
   };
 
+  const start = () => {
+    worker.postMessage({ type: 'start', url: options.url });
+    if (instrumentsCommand) worker.postMessage(instrumentsCommand);
+    if (networkCommand) worker.postMessage(networkCommand);
+    for (const { spec } of counts.values()) worker.postMessage({ type: 'subscribe', spec });
+  };
+
   worker.onmessage = (event) => {
-    pending.add(event.data);
+    const message = event.data;
+    if (!isWorkerEvent(message)) return;
+    if (message.type === 'probe') {
+      worker.postMessage({ type: 'alive' });
+      return;
+    }
+    if (message.type === 'rejoin') {
+      start();
+      return;
+    }
+    pending.add(message.batch);
     if (!frameRequested) {
       frameRequested = true;
       requestFrame(flush);
     }
   };
-  worker.postMessage({ type: 'start', url: options.url });
+  start();
 
   return {
     subscribe(channel, symbol, subscribeOptions = {}) {
@@ -95,30 +121,39 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
         interval: channel === 'candles' ? (subscribeOptions.interval ?? null) : null,
       };
       const key = streamKey(spec);
-      const count = counts.get(key) ?? 0;
-      counts.set(key, count + 1);
-      if (count === 0) worker.postMessage({ type: 'subscribe', spec });
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else {
+        counts.set(key, { spec, count: 1 });
+        worker.postMessage({ type: 'subscribe', spec });
+      }
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        const remaining = (counts.get(key) ?? 1) - 1;
-        if (remaining > 0) {
-          counts.set(key, remaining);
-          return;
-        }
+        const current = counts.get(key);
+        if (current && --current.count > 0) return;
         counts.delete(key);
         worker.postMessage({ type: 'unsubscribe', spec });
       };
     },
     setInstruments(instruments) {
-      worker.postMessage({
+      instrumentsCommand = {
         type: 'instruments',
         instruments: instruments.map(({ id, symbol }) => ({ id, symbol })),
-      });
+      };
+      worker.postMessage(instrumentsCommand);
     },
     setNetwork(online) {
-      worker.postMessage({ type: 'network', online });
+      networkCommand = { type: 'network', online };
+      worker.postMessage(networkCommand);
+    },
+    leave() {
+      worker.postMessage({ type: 'bye' });
+    },
+    resume() {
+      // A worker that forgot this page answers with `rejoin`.
+      worker.postMessage({ type: 'alive' });
     },
     dispose() {
       worker.postMessage({ type: 'stop' });
@@ -132,23 +167,26 @@ export function defaultSocketUrl(location: Location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 }
 
-/** Creates the app's feed client backed by the real module worker, following the browser's
- * online/offline events, with the last market snapshot restored and new ones kept. */
+/** Creates the app's feed client backed by the real feed worker (shared by the origin's tabs where
+ * the browser can), following the browser's online/offline events, with the last market snapshot
+ * restored and new ones kept. */
 export function createBrowserFeedClient(apply: (batch: FeedBatch) => void): FeedClient {
   // Started before the worker exists, so the restored data is normally in place before live data
   // (and never replaces live data that won the race). Its own chunk: not needed for first paint.
   void import('../offline/offline-market').then((offline) => offline.startOfflineMarket());
   const client = createFeedClient({
-    createWorker: () =>
-      new Worker(new URL('./feed-worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'feed',
-      }) as unknown as WorkerLike,
+    createWorker: createFeedWorker,
     url: defaultSocketUrl(window.location),
     apply,
   });
   window.addEventListener('offline', () => client.setNetwork(false));
   window.addEventListener('online', () => client.setNetwork(true));
+  // A MessagePort has no close event: a shared worker learns that a tab left from this `bye`
+  // (or, when the tab dies without one, from its missing `alive`s).
+  window.addEventListener('pagehide', () => client.leave());
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) client.resume();
+  });
   if (!navigator.onLine) client.setNetwork(false);
   return client;
 }

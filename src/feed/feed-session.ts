@@ -36,7 +36,8 @@ export interface SessionOptions {
   now?: () => number;
   /** Ping interval; the socket counts as lost after three of them without any data. */
   heartbeatMs?: number;
-  flushMs?: number;
+  /** How often the pending batch is posted, ms; null when the owner calls flush() itself. */
+  flushMs?: number | null;
 }
 
 const OPEN = 1;
@@ -107,7 +108,8 @@ export class FeedSession {
   /** Opens the socket and starts the heartbeat and flush timers. */
   start(): void {
     this.timers.push(setInterval(() => this.heartbeat(), this.heartbeatMs));
-    this.timers.push(setInterval(() => this.flush(), this.options.flushMs ?? 16));
+    const flushMs = this.options.flushMs === undefined ? 16 : this.options.flushMs;
+    if (flushMs !== null) this.timers.push(setInterval(() => this.flush(), flushMs));
     this.connect();
   }
 

@@ -34,7 +34,19 @@ export type WorkerCommand =
   | { type: 'subscribe'; spec: StreamSpec }
   | { type: 'unsubscribe'; spec: StreamSpec }
   | { type: 'network'; online: boolean }
+  /** The page is still there (the answer to a `probe`); a shared worker drops silent pages. */
+  | { type: 'alive' }
+  /** The page is going away (pagehide): release everything it claimed. */
+  | { type: 'bye' }
   | { type: 'stop' };
+
+/**
+ * Messages from the feed worker to one page. `probe` asks for an `alive`; `rejoin` says the worker
+ * had forgotten this page (it went silent, or was hidden in the back/forward cache) and wants its
+ * instruments and subscriptions again.
+ */
+export type WorkerEvent =
+  { type: 'batch'; batch: FeedBatch } | { type: 'probe' } | { type: 'rejoin' };
 
 /** Book changes of one instrument within a batch, already merged. */
 export interface BookPatch {

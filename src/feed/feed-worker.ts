@@ -1,52 +1,49 @@
 /**
- * The feed worker: owns the one WebSocket of this page, so decoding and conflation never compete
- * with rendering. Commands come from feed-client.ts; batches go back with postMessage.
+ * The feed worker: owns the one WebSocket, so decoding and conflation never compete with rendering.
+ * Loaded as a SharedWorker it serves every tab of the origin (one socket per browser), each tab a
+ * port of the hub; loaded as a dedicated worker (no SharedWorker in this browser) its one page is
+ * the hub's only port. Commands come from feed-client.ts; batches go back with postMessage.
  */
-import { isWorkerCommand } from './worker-command';
+import type { WorkerEvent } from './feed-types';
+import { FeedHub, type PortLike } from './feed-hub';
 import { FeedSession } from './feed-session';
 
-/** The parts of DedicatedWorkerGlobalScope used here (the browser tsconfig has only the DOM lib). */
+/** The parts of the worker global scopes used here (the browser tsconfig has only the DOM lib). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
-  postMessage(message: unknown): void;
+  onconnect?: ((event: MessageEvent<unknown>) => void) | null;
+  postMessage(message: WorkerEvent): void;
   addEventListener(type: 'online' | 'offline', listener: () => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
+const shared = 'onconnect' in scope;
 let session: FeedSession | null = null;
 
-scope.onmessage = (event: MessageEvent<unknown>) => {
-  const command = event.data;
-  if (!isWorkerCommand(command)) return;
-  switch (command.type) {
-    case 'start':
-      if (session) return;
-      session = new FeedSession({
-        url: command.url,
-        createSocket: (url) => new WebSocket(url),
-        post: (batch) => scope.postMessage(batch),
-      });
-      session.start();
-      return;
-    case 'instruments':
-      session?.setInstruments(command.instruments);
-      return;
-    case 'subscribe':
-      session?.subscribe(command.spec);
-      return;
-    case 'unsubscribe':
-      session?.unsubscribe(command.spec);
-      return;
-    case 'network':
-      session?.setNetwork(command.online);
-      return;
-    case 'stop':
-      session?.stop();
-      session = null;
-      return;
-  }
-};
+const hub = new FeedHub({
+  createSession: (url, post) => {
+    session = new FeedSession({
+      url,
+      createSocket: (socketUrl) => new WebSocket(socketUrl),
+      post,
+      // The hub flushes: one batch per page per tick.
+      flushMs: null,
+    });
+    return session;
+  },
+  // A dedicated worker lives and dies with its one page; only shared pages can vanish silently.
+  silentAfterMs: shared ? 5_000 : null,
+});
 
-// The page forwards its own events too (see feed-client); either may come first, both are harmless.
+if (shared) {
+  scope.onconnect = (event) => {
+    const port = event.ports[0];
+    if (port) hub.connect(port as unknown as PortLike);
+  };
+} else {
+  hub.connect(scope);
+}
+
+// Pages forward their own events too (see feed-client); either may come first, both are harmless.
 scope.addEventListener('online', () => session?.setNetwork(true));
 scope.addEventListener('offline', () => session?.setNetwork(false));

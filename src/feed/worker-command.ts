@@ -1,7 +1,7 @@
-/** Guard for commands arriving at the feed worker. */
+/** Guards for what crosses between the page and the feed worker. */
 import { CHANNELS, type Channel } from '../../protocol/messages';
 import { isInterval } from '../../protocol/intervals';
-import type { StreamSpec, WorkerCommand } from './feed-types';
+import type { StreamSpec, WorkerCommand, WorkerEvent } from './feed-types';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35,9 +35,18 @@ export function isWorkerCommand(value: unknown): value is WorkerCommand {
       return isStreamSpec(value.spec);
     case 'network':
       return typeof value.online === 'boolean';
+    case 'alive':
+    case 'bye':
     case 'stop':
       return true;
     default:
       return false;
   }
+}
+
+/** True when `value` is a message the feed worker sends to a page. */
+export function isWorkerEvent(value: unknown): value is WorkerEvent {
+  if (!isRecord(value)) return false;
+  if (value.type === 'probe' || value.type === 'rejoin') return true;
+  return value.type === 'batch' && isRecord(value.batch);
 }
