@@ -2,10 +2,9 @@
  * The book stream of one (instrument, depth tier): the visible top-N view, its own seq, and
  * deltas of that view. The snapshot is encoded once per seq and shared by everyone joining then.
  */
-import { encodeMessage } from '../../protocol/codec';
 import { MAX_BOOK_DEPTH, bookDelta, bookSnapshot, type FlatLevels } from '../../protocol/messages';
 import type { OrderBook } from './order-book';
-import { Stream } from './stream';
+import { Encoded, Stream } from './stream';
 import { topNDelta } from './top-n-delta';
 
 export const BOOK_TIERS = [10, 20, 50, 100] as const;
@@ -20,13 +19,13 @@ export class BookStream extends Stream {
   time = 0;
   bids: FlatLevels = [];
   asks: FlatLevels = [];
-  private snapshotBytes: Uint8Array | null = null;
+  private snapshotMessage: Encoded | null = null;
 
   constructor(
     readonly inst: number,
     readonly tier: number,
   ) {
-    super();
+    super({ channel: 'book', inst, depth: tier });
   }
 
   /** Brings the view up to date with `book`, publishing a delta to subscribers when it changed. */
@@ -40,15 +39,15 @@ export class BookStream extends Stream {
     this.seq++;
     this.bids = bids;
     this.asks = asks;
-    this.snapshotBytes = null;
+    this.snapshotMessage = null;
     if (this.active) this.publish(bookDelta(this.inst, this.seq, bidDelta, askDelta));
   }
 
-  /** The encoded snapshot of the current view. */
-  snapshot(): Uint8Array {
-    this.snapshotBytes ??= encodeMessage(
+  /** The snapshot of the current view (shared by everyone joining at this seq). */
+  snapshot(): Encoded {
+    this.snapshotMessage ??= new Encoded(
       bookSnapshot(this.inst, this.seq, this.tier, this.bids, this.asks),
     );
-    return this.snapshotBytes;
+    return this.snapshotMessage;
   }
 }

@@ -5,19 +5,19 @@
 import { INTERVALS, type Interval } from '../../protocol/intervals';
 import { candleMessage } from '../../protocol/messages';
 import type { CandleSeries } from './candle-series';
-import { Stream, type Subscriber } from './stream';
+import { Stream, type Encoded, type Subscriber } from './stream';
 
 export class CandleStream extends Stream {
   seq = 0;
   dirty = false;
-  private lastBytes: Uint8Array | null = null;
+  private last: Encoded | null = null;
 
   constructor(
     readonly inst: number,
     readonly interval: Interval,
     private readonly series: CandleSeries,
   ) {
-    super();
+    super({ channel: 'candles', inst, interval });
   }
 
   /** Publishes the forming candle if it changed since the last publication. */
@@ -29,8 +29,8 @@ export class CandleStream extends Stream {
   /** Adds a subscriber and gives it the current candle (publishing a fresher one if needed). */
   join(subscriber: Subscriber): void {
     this.subscribers.add(subscriber);
-    if (this.dirty || !this.lastBytes) this.publishForming();
-    else subscriber.push(this.lastBytes);
+    if (this.dirty || !this.last) this.publishForming();
+    else subscriber.push(this.last, this.key);
   }
 
   private publishForming(): void {
@@ -39,7 +39,7 @@ export class CandleStream extends Stream {
     this.dirty = false;
     this.seq++;
     // The joining subscriber is already in the set, so it receives this same encoding.
-    this.lastBytes = this.publish(
+    this.last = this.publish(
       candleMessage(this.inst, INTERVALS[this.interval].code, this.seq, candle),
     );
   }

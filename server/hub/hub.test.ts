@@ -4,15 +4,19 @@ import { INTERVALS } from '../../protocol/intervals';
 import { ServerKind, Side, type ServerMessage } from '../../protocol/messages';
 import { createFakeSource } from '../sources/fake-source';
 import { Hub } from './hub';
-import type { Subscriber } from './stream';
+import type { Encoded, StreamKey, Subscriber } from './stream';
 import { applyTopNDelta } from './top-n-delta';
 
 const T = Date.UTC(2025, 0, 1, 10, 0, 0);
 
 class Probe implements Subscriber {
   readonly frames: Uint8Array[] = [];
-  push(bytes: Uint8Array): void {
-    this.frames.push(bytes);
+  readonly keys: StreamKey[] = [];
+  readonly encoded: Encoded[] = [];
+  push(encoded: Encoded, key: StreamKey): void {
+    this.encoded.push(encoded);
+    this.frames.push(encoded.msgpack);
+    this.keys.push(key);
   }
   messages(): ServerMessage[] {
     return this.frames.flatMap((f) => decodeFrame(f) as ServerMessage[]);
@@ -40,6 +44,22 @@ describe('Hub', () => {
     source.emitBook(1, [100, 0], [], T + 2);
     expect(a.frames).toHaveLength(4);
     a.frames.forEach((frame, i) => expect(frame).toBe(b.frames[i]));
+  });
+
+  it('hands every subscriber the same message object, named by its stream (tiered depth)', () => {
+    const { source, hub } = setup();
+    const a = new Probe();
+    const b = new Probe();
+    hub.subscribe(a, { channel: 'book', inst: 1, depth: 3 });
+    hub.subscribe(b, { channel: 'book', inst: 1, depth: 7 });
+    source.emitBook(1, [100, 9], [], T + 1);
+    expect(a.keys).toEqual([
+      { channel: 'book', inst: 1, depth: 10 },
+      { channel: 'book', inst: 1, depth: 10 },
+    ]);
+    a.encoded.forEach((e, i) => expect(e).toBe(b.encoded[i]));
+    expect(JSON.parse(a.encoded[1]!.json)).toEqual(a.encoded[1]!.message);
+    expect(a.encoded[1]!.message).toMatchObject({ kind: ServerKind.bookDelta, bids: [100, 9] });
   });
 
   it('book stream: snapshot of the tier, then deltas with consecutive seq that rebuild the book', () => {

@@ -4,7 +4,6 @@
  * book deltas and trades go out as they happen (sessions batch them per frame).
  */
 import { createHash } from 'node:crypto';
-import { encodeMessage } from '../../protocol/codec';
 import type { Instrument } from '../../protocol/instruments';
 import type { Interval } from '../../protocol/intervals';
 import {
@@ -18,14 +17,10 @@ import {
 import type { MarketSource, SourceSink } from '../sources/source';
 import { bookTier } from './book-stream';
 import { InstrumentState } from './instrument-state';
-import type { Stream, Subscriber } from './stream';
+import { Encoded, type Stream, type StreamKey, type Subscriber } from './stream';
 import { TickersStream } from './tickers-stream';
 
-export type StreamKey =
-  | { channel: 'tickers' }
-  | { channel: 'book'; inst: number; depth: number }
-  | { channel: 'trades'; inst: number }
-  | { channel: 'candles'; inst: number; interval: Interval };
+export type { StreamKey } from './stream';
 
 export interface HubOptions {
   /** Conflation tick for tickers and candles, ms. */
@@ -136,22 +131,29 @@ export class Hub implements SourceSink {
   subscribe(subscriber: Subscriber, key: StreamKey): void {
     if (key.channel === 'tickers') {
       this.tickers.subscribers.add(subscriber);
-      subscriber.push(this.tickers.snapshot());
+      subscriber.push(this.tickers.snapshot(), this.tickers.key);
       return;
     }
     const state = this.state(key.inst);
+    let stream: Stream;
     if (key.channel === 'book') {
-      const stream = state.bookStream(bookTier(key.depth));
-      stream.subscribers.add(subscriber);
-      subscriber.push(stream.snapshot());
+      const book = state.bookStream(bookTier(key.depth));
+      book.subscribers.add(subscriber);
+      subscriber.push(book.snapshot(), book.key);
+      stream = book;
     } else if (key.channel === 'trades') {
-      state.tradesStream.subscribers.add(subscriber);
-      subscriber.push(state.tradesStream.snapshot());
+      stream = state.tradesStream;
+      stream.subscribers.add(subscriber);
+      subscriber.push(state.tradesStream.snapshot(), stream.key);
     } else {
       state.candles.ensureHistory(key.interval);
-      state.candleStream(key.interval).join(subscriber);
+      const candles = state.candleStream(key.interval);
+      candles.join(subscriber);
+      stream = candles;
     }
-    if (!state.live) subscriber.push(encodeMessage(streamStatus(key.channel, key.inst, false)));
+    if (!state.live) {
+      subscriber.push(new Encoded(streamStatus(key.channel, key.inst, false)), stream.key);
+    }
   }
 
   /** Removes a subscriber from a stream; unknown pairs are ignored. */
