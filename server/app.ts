@@ -7,33 +7,48 @@ import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Registry } from 'prom-client';
 import { Hub } from './hub/hub';
 import { installErrorHandler } from './http/errors';
 import { registerHealthRoute } from './http/health-route';
 import { registerInstrumentsRoute } from './http/instruments-route';
 import { registerMarketRoutes } from './http/market-routes';
+import { createFeedRegistry, registerMetricsRoute } from './http/metrics-route';
 import { registerStatic } from './http/static-route';
 import type { MarketSource } from './sources/source';
+import { FeedStats } from './ws/feed-stats';
 import { registerFeedRoute } from './ws/feed-route';
 import type { Session } from './ws/session';
+import type { FanoutMode } from './ws/wire-format';
 
 export interface AppOptions {
   source: MarketSource;
-  /** Built app to serve; defaults to dist/ at the repository root. */
-  /** Built app to serve; null serves none (API and feed only). */
+  /** Built app to serve; defaults to dist/ at the repository root; null serves none. */
   staticDir?: string | null;
   heartbeatMs?: number;
   logger?: FastifyServerOptions['logger'];
   /** Conflation tick for tickers and candles, ms. */
   conflateMs?: number;
-  /** Unsent bytes a client may hold before it is dropped as too slow. */
+  /** Unsent bytes a client may hold before it is dropped as too slow (default 8 MiB). */
   maxBufferedBytes?: number;
+  /** Unsent bytes past which a client's streams are conflated (default 1 MiB). */
+  softBufferedBytes?: number;
+  /** How long a client may stay conflated before it is dropped (default 10 s). */
+  maxLagMs?: number;
+  /**
+   * `shared` (default): encode once per stream, batch per tick. `naive`: a benchmark baseline
+   * that JSON-encodes every message per client and sends one frame per message.
+   */
+  fanout?: FanoutMode;
 }
 
 /** What tests (and diagnostics) can reach through `app.gateway`. */
 export interface Gateway {
   hub: Hub;
   sessions: Set<Session>;
+  /** This app's feed metrics (quotedeck_ws_*), as served by GET /metrics. */
+  metrics: Registry;
+  stats: FeedStats;
 }
 
 declare module 'fastify' {
@@ -52,7 +67,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const hub = new Hub(options.source, { conflateMs: options.conflateMs });
   const sessions = new Set<Session>();
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-  app.decorate('gateway', { hub, sessions });
+  const stats = new FeedStats();
+  const metrics = createFeedRegistry({
+    stats,
+    connections: () => sessions.size,
+    subscriptions: () => {
+      let total = 0;
+      for (const session of sessions) total += session.subscriptionCount;
+      return total;
+    },
+  });
+  app.decorate('gateway', { hub, sessions, metrics, stats });
   installErrorHandler(app);
 
   await app.register(compress, {
@@ -74,7 +99,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFeedRoute(app, hub, sessions, {
     heartbeatMs,
     maxBufferedBytes: options.maxBufferedBytes,
+    softBufferedBytes: options.softBufferedBytes,
+    maxLagMs: options.maxLagMs,
+    fanout: options.fanout,
+    stats,
   });
+  registerMetricsRoute(app, metrics);
   registerInstrumentsRoute(app, hub);
   registerMarketRoutes(app, hub);
   registerHealthRoute(app, options.source.name, () => sessions.size);

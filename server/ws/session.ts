@@ -1,10 +1,9 @@
 /**
- * One WebSocket client: decodes and validates its requests, keeps its subscriptions, batches
- * outgoing messages of one short tick into one frame, runs the heartbeat and drops clients that
- * stop reading (their buffered bytes pass a bound) so gateway memory stays bounded.
+ * One WebSocket client: reads and validates its requests, keeps its subscriptions, batches
+ * outgoing messages of one short tick into one frame, runs the heartbeat and applies backpressure
+ * by bytes (conflate, then drop) so gateway memory stays bounded whatever the client does.
  */
 import type { RawData } from 'ws';
-import { DecodeError, decodeFrame, encodeMessage, joinFrame } from '../../protocol/codec';
 import { checkClientMessage } from '../../protocol/guards';
 import {
   ClientKind,
@@ -16,35 +15,28 @@ import {
   type Subscribe,
   type Unsubscribe,
 } from '../../protocol/messages';
-import type { Hub, StreamKey } from '../hub/hub';
-import type { Subscriber } from '../hub/stream';
+import type { Hub } from '../hub/hub';
+import { Encoded, type StreamKey, type Subscriber } from '../hub/stream';
+import {
+  Backpressure,
+  DEFAULT_MAX_LAG_MS,
+  DEFAULT_SOFT_BUFFERED_BYTES,
+  DRAIN_CHECK_MS,
+} from './backpressure';
+import { FeedStats } from './feed-stats';
+import {
+  DEFAULT_BATCH_MS,
+  DEFAULT_MAX_BUFFERED_BYTES,
+  MAX_MESSAGES_PER_FRAME,
+  type FeedSocket,
+  type SessionOptions,
+} from './session-options';
 import { resolveStreamKey, streamKeyId } from './stream-key';
+import { createWireFormat, type WireFormat } from './wire-format';
 
-/** The part of a `ws` WebSocket a session uses (a fake in unit tests). */
-export interface FeedSocket {
-  readonly readyState: number;
-  readonly bufferedAmount: number;
-  send(data: Uint8Array, options: { binary: boolean }, cb?: (err?: Error) => void): void;
-  ping(): void;
-  close(code?: number, reason?: string): void;
-  terminate(): void;
-  on(event: 'message', listener: (data: RawData, isBinary: boolean) => void): unknown;
-  on(event: 'pong' | 'close', listener: () => void): unknown;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-}
+export { DEFAULT_BATCH_MS, DEFAULT_MAX_BUFFERED_BYTES, MAX_MESSAGES_PER_FRAME };
+export type { FeedSocket, SessionOptions };
 
-export interface SessionOptions {
-  heartbeatMs: number;
-  /** Bytes the socket may hold unsent before the client counts as too slow. */
-  maxBufferedBytes?: number;
-  /** How long outgoing messages collect before they leave as one frame. */
-  batchMs?: number;
-}
-
-export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
-export const DEFAULT_BATCH_MS = 10;
-/** More messages than this in one client frame are refused, so one frame cannot cost much. */
-export const MAX_MESSAGES_PER_FRAME = 64;
 const OPEN = 1;
 const CLOSE_TRY_AGAIN_LATER = 1013;
 const CLOSE_GOING_AWAY = 1001;
@@ -52,14 +44,14 @@ const CLOSE_GOING_AWAY = 1001;
 const CLOSE_GRACE_MS = 500;
 
 export class Session implements Subscriber {
-  private queue: Uint8Array[] = [];
-  private queuedBytes = 0;
+  private readonly wire: WireFormat;
+  private readonly backpressure: Backpressure;
+  private readonly stats: FeedStats;
   private batchTimer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private missedPongs = 0;
   private closed = false;
   private readonly subscriptions = new Map<string, StreamKey>();
-  private readonly maxBuffered: number;
   private readonly batchMs: number;
   private readonly closeListeners: Array<() => void> = [];
 
@@ -68,13 +60,35 @@ export class Session implements Subscriber {
     private readonly hub: Hub,
     private readonly options: SessionOptions,
   ) {
-    this.maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
     this.batchMs = options.batchMs ?? DEFAULT_BATCH_MS;
+    this.stats = options.stats ?? new FeedStats();
+    this.wire = createWireFormat(options.format ?? 'msgpack', options.fanout ?? 'shared');
+    const softBytes = options.softBufferedBytes ?? DEFAULT_SOFT_BUFFERED_BYTES;
+    this.backpressure = new Backpressure(
+      {
+        softBytes,
+        lowBytes: Math.floor(softBytes / 4),
+        hardBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+        maxLagMs: options.maxLagMs ?? DEFAULT_MAX_LAG_MS,
+        checkMs: DRAIN_CHECK_MS,
+      },
+      {
+        pending: () => this.socket.bufferedAmount + this.wire.queuedBytes,
+        conflated: () => this.stats.conflations++,
+        drained: (skipped) => this.resubscribe(skipped),
+        tooSlow: () => this.dropSlowClient(),
+      },
+    );
   }
 
   /** Number of streams this client is subscribed to. */
   get subscriptionCount(): number {
     return this.subscriptions.size;
+  }
+
+  /** True while the client is behind and its streams are conflated. */
+  get conflating(): boolean {
+    return this.backpressure.conflating;
   }
 
   /** Greets the client and starts listening and the heartbeat. */
@@ -94,52 +108,59 @@ export class Session implements Subscriber {
     this.closeListeners.push(listener);
   }
 
-  /** Queues encoded bytes for the next frame. */
-  push(bytes: Uint8Array): void {
+  /** Queues a stream message for the next frame, or only notes its stream while conflating. */
+  push(encoded: Encoded, key: StreamKey): void {
     if (this.closed) return;
-    this.queue.push(bytes);
-    this.queuedBytes += bytes.byteLength;
-    if (this.socket.bufferedAmount + this.queuedBytes > this.maxBuffered) {
-      this.dropSlowClient();
+    if (this.backpressure.conflating) {
+      this.backpressure.skip(key);
       return;
     }
-    this.batchTimer ??= setTimeout(() => this.flush(), this.batchMs);
+    this.enqueue(encoded);
   }
 
-  /** Sends everything queued as one frame now. */
+  /** Sends everything queued now (one frame, or one per message in the naive baseline). */
   flush(): void {
     if (this.batchTimer) clearTimeout(this.batchTimer);
     this.batchTimer = null;
-    if (this.closed || this.queue.length === 0) return;
-    const frame = joinFrame(this.queue);
-    this.queue = [];
-    this.queuedBytes = 0;
-    if (this.socket.readyState !== OPEN) return;
-    this.socket.send(frame, { binary: true }, () => {
-      // Send errors surface as a socket 'close'/'error', handled there.
-    });
+    if (this.closed) return;
+    const frames = this.wire.take();
+    if (frames.length === 0 || this.socket.readyState !== OPEN) return;
+    for (const frame of frames) {
+      this.stats.framesSent++;
+      this.stats.messagesSent += frame.messages;
+      this.stats.bytesSent += frame.bytes;
+      this.socket.send(frame.data, { binary: frame.binary }, () => {
+        // Send errors surface as a socket 'close'/'error', handled there.
+      });
+    }
+  }
+
+  private enqueue(encoded: Encoded): void {
+    this.wire.add(encoded);
+    if (!this.backpressure.check()) return;
+    if (!this.wire.batched) this.flush();
+    else this.batchTimer ??= setTimeout(() => this.flush(), this.batchMs);
   }
 
   private send(message: ServerMessage): void {
-    this.push(encodeMessage(message));
+    if (!this.closed) this.enqueue(new Encoded(message));
+  }
+
+  private reject(error: ServerMessage): void {
+    this.stats.rejectedMessages++;
+    this.send(error);
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
-    if (!isBinary) {
-      this.send(errorMessage('binary_only', 'frames must be binary MessagePack, not text'));
+    const incoming = this.wire.decode(data, isBinary);
+    if (!incoming.ok) {
+      this.reject(incoming.error);
       return;
     }
-    let values: unknown[];
-    try {
-      values = decodeFrame(toBytes(data));
-    } catch (error) {
-      const reason = error instanceof DecodeError ? error.message : 'undecodable frame';
-      this.send(errorMessage('decode_error', reason));
-      return;
-    }
+    const { values } = incoming;
     if (values.length > MAX_MESSAGES_PER_FRAME) {
-      this.send(
+      this.reject(
         errorMessage(
           'bad_message',
           `a frame may carry at most ${MAX_MESSAGES_PER_FRAME} messages, got ${values.length}`,
@@ -150,7 +171,7 @@ export class Session implements Subscriber {
     for (const value of values) {
       const checked = checkClientMessage(value);
       if (checked.ok) this.handle(checked.value);
-      else this.send(errorMessage('bad_message', checked.error, refOf(value)));
+      else this.reject(errorMessage('bad_message', checked.error, refOf(value)));
     }
   }
 
@@ -171,7 +192,7 @@ export class Session implements Subscriber {
   private handleSubscription(message: Subscribe | Unsubscribe): void {
     const resolved = resolveStreamKey(this.hub, message);
     if (!resolved.ok) {
-      this.send(resolved.error);
+      this.reject(resolved.error);
       return;
     }
     const { key } = resolved;
@@ -182,7 +203,16 @@ export class Session implements Subscriber {
       this.hub.subscribe(this, key);
     } else {
       this.subscriptions.delete(id);
+      this.backpressure.forget(key);
       this.hub.unsubscribe(this, key);
+    }
+  }
+
+  /** After draining: a fresh snapshot of every stream whose messages were dropped. */
+  private resubscribe(skipped: StreamKey[]): void {
+    for (const key of skipped) {
+      if (this.closed) return;
+      if (this.subscriptions.has(streamKeyId(key))) this.hub.subscribe(this, key);
     }
   }
 
@@ -202,6 +232,8 @@ export class Session implements Subscriber {
   }
 
   private dropSlowClient(): void {
+    if (this.closed) return;
+    this.stats.slowCloses++;
     this.closeWith(CLOSE_TRY_AGAIN_LATER, 'too slow');
   }
 
@@ -220,18 +252,12 @@ export class Session implements Subscriber {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.batchTimer = null;
     this.heartbeat = null;
-    this.queue = [];
-    this.queuedBytes = 0;
+    this.wire.clear();
+    this.backpressure.dispose();
     for (const key of this.subscriptions.values()) this.hub.unsubscribe(this, key);
     this.subscriptions.clear();
     for (const listener of this.closeListeners.splice(0)) listener();
   }
-}
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return data;
 }
 
 function refOf(value: unknown): number | null {

@@ -1,0 +1,162 @@
+/**
+ * How a session frames what it sends and reads what it receives: MessagePack binary frames (the
+ * feed), JSON text frames (`?format=json`, for debugging), or the naive baseline that benchmarks
+ * compare against (JSON encoded per client, one frame per message).
+ */
+import type { RawData } from 'ws';
+import { DecodeError, decodeFrame, joinFrame } from '../../protocol/codec';
+import { JsonDecodeError, decodeJsonFrame, joinJsonFrame } from '../../protocol/json-codec';
+import { errorMessage, type ErrorMessage } from '../../protocol/messages';
+import type { Encoded } from '../hub/stream';
+
+export const FEED_FORMATS = ['msgpack', 'json'] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+
+export const FANOUT_MODES = ['shared', 'naive'] as const;
+/** `shared`: encode once per stream, batch per tick. `naive`: the benchmark baseline. */
+export type FanoutMode = (typeof FANOUT_MODES)[number];
+
+/** One outgoing WebSocket frame. */
+export interface Frame {
+  data: Uint8Array | string;
+  binary: boolean;
+  messages: number;
+  bytes: number;
+}
+
+export type Incoming = { ok: true; values: unknown[] } | { ok: false; error: ErrorMessage };
+
+/** The framing of one session's traffic; it holds the messages queued for the next frame. */
+export interface WireFormat {
+  /** False when every message must leave at once in a frame of its own. */
+  readonly batched: boolean;
+  /** Bytes queued and not yet taken (JSON counts UTF-16 code units: close enough for bounds). */
+  readonly queuedBytes: number;
+  add(encoded: Encoded): void;
+  /** Takes everything queued as the frames to send (none when the queue is empty). */
+  take(): Frame[];
+  clear(): void;
+  decode(data: RawData, isBinary: boolean): Incoming;
+}
+
+/** Whether `value` names a feed format. */
+export function isFeedFormat(value: unknown): value is FeedFormat {
+  return (FEED_FORMATS as readonly unknown[]).includes(value);
+}
+
+/** Whether `value` names a fan-out mode. */
+export function isFanoutMode(value: unknown): value is FanoutMode {
+  return (FANOUT_MODES as readonly unknown[]).includes(value);
+}
+
+/** The wire format for a client's format under the gateway's fan-out mode. */
+export function createWireFormat(format: FeedFormat, fanout: FanoutMode): WireFormat {
+  if (fanout === 'naive') return new NaiveJsonWire();
+  return format === 'json' ? new JsonWire() : new MsgpackWire();
+}
+
+class MsgpackWire implements WireFormat {
+  readonly batched = true;
+  queuedBytes = 0;
+  private queue: Uint8Array[] = [];
+
+  add(encoded: Encoded): void {
+    const bytes = encoded.msgpack;
+    this.queue.push(bytes);
+    this.queuedBytes += bytes.byteLength;
+  }
+
+  take(): Frame[] {
+    if (this.queue.length === 0) return [];
+    const data = joinFrame(this.queue);
+    const frame = { data, binary: true, messages: this.queue.length, bytes: data.byteLength };
+    this.clear();
+    return [frame];
+  }
+
+  clear(): void {
+    this.queue = [];
+    this.queuedBytes = 0;
+  }
+
+  decode(data: RawData, isBinary: boolean): Incoming {
+    if (!isBinary) {
+      return fail(
+        'binary_only',
+        'frames must be binary MessagePack, not text (or use ?format=json)',
+      );
+    }
+    try {
+      return { ok: true, values: decodeFrame(toBytes(data)) };
+    } catch (error) {
+      return fail('decode_error', error instanceof DecodeError ? error.message : 'undecodable');
+    }
+  }
+}
+
+class JsonWire implements WireFormat {
+  readonly batched: boolean = true;
+  queuedBytes = 0;
+  protected queue: string[] = [];
+
+  add(encoded: Encoded): void {
+    this.push(encoded.json);
+  }
+
+  protected push(text: string): void {
+    this.queue.push(text);
+    this.queuedBytes += text.length;
+  }
+
+  take(): Frame[] {
+    if (this.queue.length === 0) return [];
+    const data = joinJsonFrame(this.queue);
+    const frame = { data, binary: false, messages: this.queue.length, bytes: data.length };
+    this.clear();
+    return [frame];
+  }
+
+  clear(): void {
+    this.queue = [];
+    this.queuedBytes = 0;
+  }
+
+  decode(data: RawData, isBinary: boolean): Incoming {
+    if (isBinary) return fail('text_only', 'this connection speaks JSON: send text frames');
+    try {
+      return { ok: true, values: decodeJsonFrame(Buffer.from(toBytes(data)).toString('utf8')) };
+    } catch (error) {
+      return fail('decode_error', error instanceof JsonDecodeError ? error.message : 'bad JSON');
+    }
+  }
+}
+
+/** The "typical gateway" baseline: every client stringifies every message itself, unbatched. */
+class NaiveJsonWire extends JsonWire {
+  override readonly batched = false;
+
+  override add(encoded: Encoded): void {
+    this.push(JSON.stringify(encoded.message));
+  }
+
+  override take(): Frame[] {
+    const frames = this.queue.map((data) => ({
+      data,
+      binary: false,
+      messages: 1,
+      bytes: data.length,
+    }));
+    this.clear();
+    return frames;
+  }
+}
+
+function fail(code: string, message: string): Incoming {
+  return { ok: false, error: errorMessage(code, message) };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}
