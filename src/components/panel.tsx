@@ -1,8 +1,10 @@
 /**
  * A titled dashboard region with a heading, so screen readers can jump between panels. A panel
  * whose data is not live says so (data-stale and the stale badge) without changing its size.
+ * Its live data renders only while it is in view (see lib/in-view).
  */
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { InViewContext, useInView } from '../lib/in-view';
 import type { PanelFreshness } from '../stores/use-panel-freshness';
 import { StaleBadge } from './stale-badge';
 
@@ -19,8 +21,11 @@ export interface PanelProps {
 export function Panel({ title, className, actions, freshness, children }: PanelProps) {
   const id = `panel-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   const stale = freshness?.stale === true;
+  const region = useRef<HTMLElement>(null);
+  const inView = useInView(region);
   return (
     <section
+      ref={region}
       className={`panel ${className ?? ''}`}
       aria-labelledby={id}
       data-stale={stale ? 'true' : 'false'}
@@ -29,7 +34,7 @@ export function Panel({ title, className, actions, freshness, children }: PanelP
         <h2 id={id}>{title}</h2>
         {actions}
       </div>
-      {children}
+      <InViewContext value={inView}>{children}</InViewContext>
       {stale && <StaleBadge asOf={freshness.asOf} />}
     </section>
   );

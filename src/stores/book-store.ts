@@ -1,6 +1,7 @@
 /** Order book per instrument id: sorted sides, stream sequence and receive time. */
 import { create } from 'zustand';
 import { applyLevels, levelsFromFlat, type Level } from '../lib/order-book';
+import { useLiveStore } from '../lib/in-view';
 import type { BookPatch } from '../feed/feed-types';
 
 export interface BookState {
@@ -45,7 +46,7 @@ export function applyBookPatches(patches: readonly BookPatch[]): void {
   });
 }
 
-/** The book of one instrument, or undefined before its snapshot. */
+/** The book of one instrument, or undefined before its snapshot; live while its panel is in view. */
 export function useBook(inst: number | undefined): BookState | undefined {
-  return useBookStore((state) => (inst === undefined ? undefined : state.books[inst]));
+  return useLiveStore(useBookStore, (state) => (inst === undefined ? undefined : state.books[inst]));
 }

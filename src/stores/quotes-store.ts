@@ -1,6 +1,7 @@
 /** Latest ticker per instrument id, fed by the worker. */
 import { create } from 'zustand';
 import type { Ticker } from '../../protocol/messages';
+import { useLiveStore } from '../lib/in-view';
 
 export interface QuotesState {
   tickers: Readonly<Record<number, Ticker>>;
@@ -18,7 +19,12 @@ export function applyTickers(tickers: readonly Ticker[]): void {
   });
 }
 
-/** The ticker of one instrument; re-renders only when that instrument's ticker changes. */
+/**
+ * The ticker of one instrument; re-renders only when that instrument's ticker changes, and only
+ * while its panel is in view.
+ */
 export function useQuote(inst: number | undefined): Ticker | undefined {
-  return useQuotesStore((state) => (inst === undefined ? undefined : state.tickers[inst]));
+  return useLiveStore(useQuotesStore, (state) =>
+    inst === undefined ? undefined : state.tickers[inst],
+  );
 }

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Trade } from '../../protocol/messages';
 import { TAPE_LENGTH, type TradesPatch } from '../feed/feed-types';
+import { useLiveStore } from '../lib/in-view';
 
 export interface TradesState {
   tapes: Readonly<Record<number, readonly Trade[]>>;
@@ -34,7 +35,9 @@ export function applyTradesPatches(patches: readonly TradesPatch[]): void {
 
 const EMPTY: readonly Trade[] = [];
 
-/** The tape of one instrument, newest first. */
+/** The tape of one instrument, newest first; live while its panel is in view. */
 export function useTrades(inst: number | undefined): readonly Trade[] {
-  return useTradesStore((state) => (inst === undefined ? EMPTY : (state.tapes[inst] ?? EMPTY)));
+  return useLiveStore(useTradesStore, (state) =>
+    inst === undefined ? EMPTY : (state.tapes[inst] ?? EMPTY),
+  );
 }
