@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlagError, parseFlags } from './cli';
+import { FlagError, USAGE, parseFlags } from './cli';
 
 describe('parseFlags', () => {
   it('has sensible defaults', () => {
@@ -10,6 +10,7 @@ describe('parseFlags', () => {
       rate: 400,
       source: 'sim',
       staticDir: undefined,
+      fanout: 'shared',
       help: false,
     });
   });
@@ -27,6 +28,8 @@ describe('parseFlags', () => {
         'sim',
         '--static-dir',
         '/tmp/app',
+        '--fanout',
+        'naive',
         '--help',
       ]),
     ).toEqual({
@@ -36,6 +39,7 @@ describe('parseFlags', () => {
       rate: 12.5,
       source: 'sim',
       staticDir: '/tmp/app',
+      fanout: 'naive',
       help: true,
     });
   });
@@ -56,6 +60,9 @@ describe('parseFlags', () => {
     [['--rate', '0'], '--rate must be a positive number'],
     [['--rate', 'fast'], '--rate must be a number'],
     [['--source', 'binance'], 'allowed: sim'],
+    [['--fanout', 'fast'], '--fanout "fast" is not supported; allowed: shared, naive'],
+    [['--fanout', ''], '--fanout "" is not supported'],
+    [['--fanout'], 'fanout'],
     [['--port'], 'port'],
     [['extra'], 'extra'],
     [['--help=yes'], 'help'],
@@ -64,5 +71,9 @@ describe('parseFlags', () => {
   ])('%j fails with a FlagError mentioning %s', (argv, text) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
     expect(() => parseFlags(argv)).toThrow(text);
+  });
+
+  it('documents the naive fan-out as a benchmark baseline', () => {
+    expect(USAGE).toMatch(/--fanout <mode>[^]*shared \(default\)[^]*naive is a BENCHMARK BASELINE/);
   });
 });

@@ -1,5 +1,6 @@
 /** Command-line flags of the gateway. */
 import { parseArgs } from 'node:util';
+import { FANOUT_MODES, isFanoutMode, type FanoutMode } from './ws/wire-format';
 
 export const SOURCES = ['sim'] as const;
 export type SourceName = (typeof SOURCES)[number];
@@ -13,6 +14,8 @@ export interface GatewayFlags {
   source: SourceName;
   /** Built app directory; undefined means the default (dist/), null serves no app (API only). */
   staticDir: string | null | undefined;
+  /** `naive` runs the benchmark baseline fan-out instead of the real one. */
+  fanout: FanoutMode;
   help: boolean;
 }
 
@@ -29,6 +32,9 @@ export const USAGE = `Usage: gateway [options]
   --source <name>     market source: ${SOURCES.join(', ')} (default sim)
   --static-dir <dir>  built app to serve (default dist/)
   --no-static         serve only the API and the feed (the Vite dev server serves the app)
+  --fanout <mode>     feed fan-out: shared (default) encodes each message once per stream and
+                      batches per tick; naive is a BENCHMARK BASELINE only (a typical gateway:
+                      every client gets JSON encoded for it alone, one frame per message)
   --help              show this help`;
 
 /** The usage text (for callers printing it next to a FlagError). */
@@ -52,6 +58,7 @@ export function parseFlags(argv: string[]): GatewayFlags {
         source: { type: 'string' },
         'static-dir': { type: 'string' },
         'no-static': { type: 'boolean' },
+        fanout: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -77,6 +84,12 @@ export function parseFlags(argv: string[]): GatewayFlags {
   if (typeof staticDir === 'string' && staticDir.trim() === '') {
     throw new FlagError('--static-dir must not be empty');
   }
+  const fanout = values.fanout ?? 'shared';
+  if (!isFanoutMode(fanout)) {
+    throw new FlagError(
+      `--fanout ${JSON.stringify(fanout)} is not supported; allowed: ${FANOUT_MODES.join(', ')}`,
+    );
+  }
   return {
     port,
     host,
@@ -84,6 +97,7 @@ export function parseFlags(argv: string[]): GatewayFlags {
     rate,
     source,
     staticDir,
+    fanout,
     help: values.help ?? false,
   };
 }

@@ -33,6 +33,7 @@ export async function startGateway(
   const app = await buildApp({
     source,
     staticDir: flags.staticDir,
+    fanout: flags.fanout,
     logger: { level: 'warn', stream: process.stderr },
   });
   await app.listen({ port: flags.port, host: flags.host });

@@ -14,7 +14,7 @@ let source: FakeSource;
 let url: string;
 const sockets: WebSocket[] = [];
 
-/** A JSON-mode client: every text frame is a JSON array of server messages. */
+/** A JSON-mode client: a text frame is a JSON array of messages (one bare object when naive). */
 async function connectJson(path = '/ws?format=json') {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${path}`);
   sockets.push(socket);
@@ -23,7 +23,8 @@ async function connectJson(path = '/ws?format=json') {
   socket.on('message', (data: Buffer, binary) => {
     const text = data.toString('utf8');
     frames.push({ text, binary });
-    for (const value of JSON.parse(text) as unknown[]) {
+    const parsed: unknown = JSON.parse(text);
+    for (const value of Array.isArray(parsed) ? parsed : [parsed]) {
       const checked = checkServerMessage(value);
       if (!checked.ok) throw new Error(`invalid message: ${checked.error}`);
       messages.push(checked.value);
@@ -135,5 +136,20 @@ describe('/ws?format=json', () => {
     ]);
     expect(response.headers['sec-websocket-extensions']).toBeUndefined();
     expect(socket.extensions).toBe('');
+  });
+
+  it('the naive fan-out baseline sends JSON, one frame per message', async () => {
+    await app.close();
+    source = createFakeSource();
+    app = await buildApp({ source, staticDir: null, fanout: 'naive' });
+    url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const client = await connectJson();
+    client.socket.send(JSON.stringify(subscribe(1, 'trades', 'BTC-USD')));
+    await client.waitFor((m) => m.kind === ServerKind.tradesSnapshot);
+    for (let i = 0; i < 5; i++) source.emitTrade(1, 100 + i, 1, Side.buy, T + i);
+    await client.waitFor((m) => m.kind === ServerKind.trade && m.seq === 5);
+    expect(client.frames.length).toBe(client.messages.length);
+    // Like a typical gateway, each frame is one bare JSON object.
+    expect(client.frames.every((f) => f.text.startsWith('{"kind":'))).toBe(true);
   });
 });
