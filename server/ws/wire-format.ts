@@ -124,7 +124,9 @@ class JsonWire implements WireFormat {
   decode(data: RawData, isBinary: boolean): Incoming {
     if (isBinary) return fail('text_only', 'this connection speaks JSON: send text frames');
     try {
-      return { ok: true, values: decodeJsonFrame(Buffer.from(toBytes(data)).toString('utf8')) };
+      const bytes = toBytes(data);
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      return { ok: true, values: decodeJsonFrame(text) };
     } catch (error) {
       return fail('decode_error', error instanceof JsonDecodeError ? error.message : 'bad JSON');
     }
