@@ -29,6 +29,8 @@ function processMetrics(): Registry {
 
 /** A registry holding the gateway's feed metrics (quotedeck_ws_*). */
 export function createFeedRegistry(source: FeedMetricsSource): Registry {
+  // Started with the first app, so process CPU counts from the gateway's start, not its first scrape.
+  processMetrics();
   const registry = new Registry();
   const registers = [registry];
   new Gauge({
