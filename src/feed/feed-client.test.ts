@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedBatch, WorkerCommand } from './feed-types';
 import { createFeedClient, type WorkerLike } from './feed-client';
+import { packTickers } from './ticker-pack';
+import { testTicker } from '../../protocol/test-fixtures';
 
 function setup(options: { apply?: (batch: FeedBatch) => void; now?: () => number } = {}) {
   const posted: WorkerCommand[] = [];
@@ -23,7 +25,7 @@ function setup(options: { apply?: (batch: FeedBatch) => void; now?: () => number
   });
   const deliver = (batch: FeedBatch) =>
     worker.onmessage?.(new MessageEvent('message', { data: { type: 'batch', batch } }));
-  return { client, posted, frames, applied, deliver };
+  return { client, posted, frames, applied, deliver, worker };
 }
 
 describe('createFeedClient', () => {
@@ -118,5 +120,51 @@ describe('createFeedClient pacing', () => {
     expect(applied[1]).toEqual({
       trades: [{ inst: 1, reset: false, trades: [trade(2), trade(3)] }],
     });
+  });
+});
+
+describe('createFeedClient and a shared worker', () => {
+  it('answers probes, and tells a worker that asks it to rejoin everything again', () => {
+    const { client, posted, worker } = setup();
+    client.setInstruments([{ id: 1, symbol: 'BTC-USD' }]);
+    client.subscribe('book', 'BTC-USD', { depth: 20 });
+    const release = client.subscribe('trades', 'BTC-USD');
+    release();
+    posted.length = 0;
+    worker.onmessage?.(new MessageEvent('message', { data: { type: 'probe' } }));
+    expect(posted).toEqual([{ type: 'alive' }]);
+    posted.length = 0;
+    worker.onmessage?.(new MessageEvent('message', { data: { type: 'rejoin' } }));
+    expect(posted).toEqual([
+      { type: 'start', url: 'ws://x/ws' },
+      { type: 'instruments', instruments: [{ id: 1, symbol: 'BTC-USD' }] },
+      {
+        type: 'subscribe',
+        spec: { channel: 'book', symbol: 'BTC-USD', depth: 20, interval: null },
+      },
+    ]);
+  });
+
+  it('unpacks packed tickers and ignores malformed worker messages', () => {
+    const { frames, applied, worker } = setup();
+    const tickers = [testTicker({ inst: 1 }), testTicker({ inst: 2, last: 7 })];
+    worker.onmessage?.(new MessageEvent('message', { data: { tickers } }));
+    worker.onmessage?.(new MessageEvent('message', { data: 'batch' }));
+    expect(frames).toHaveLength(0);
+    worker.onmessage?.(
+      new MessageEvent('message', {
+        data: { type: 'batch', batch: {}, tickers: packTickers(tickers) },
+      }),
+    );
+    frames.shift()!();
+    expect(applied).toEqual([{ tickers }]);
+  });
+
+  it('says bye when the page leaves, and alive when it comes back', () => {
+    const { client, posted } = setup();
+    posted.length = 0;
+    client.leave();
+    client.resume();
+    expect(posted).toEqual([{ type: 'bye' }, { type: 'alive' }]);
   });
 });

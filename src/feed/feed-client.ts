@@ -6,6 +6,7 @@ import type { Channel } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
 import { FramePacer } from './frame-pacer';
 import { createFeedWorker } from './feed-port';
+import { unpackTickers } from './ticker-pack';
 import { isWorkerEvent } from './worker-command';
 import { BatchBuilder } from './batch-builder';
 import {
@@ -104,7 +105,8 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
       start();
       return;
     }
-    pending.add(message.batch);
+    const tickers = message.tickers === undefined ? null : unpackTickers(message.tickers);
+    pending.add(tickers ? { ...message.batch, tickers } : message.batch);
     if (!frameRequested) {
       frameRequested = true;
       requestFrame(flush);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ticker } from '../../protocol/messages';
 import type {
+  ConnectionInfo,
   FeedBatch,
   InstrumentRef,
   StreamSpec,
@@ -8,6 +9,7 @@ import type {
   WorkerEvent,
 } from './feed-types';
 import { FeedHub, type PortLike, type SessionLike } from './feed-hub';
+import { unpackTickers } from './ticker-pack';
 
 class FakePort implements PortLike {
   onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
@@ -72,14 +74,14 @@ const ticker = (inst: number, last: number): Ticker => ({
   low24: 1,
   volume24: 5,
 });
-const live = {
+const live: ConnectionInfo = {
   state: 'live',
   latencyMs: 1,
   lastMessageTime: 1,
   invalidMessages: 0,
   lastError: null,
   staleStreams: [],
-} as const;
+};
 
 function setup() {
   const session = new FakeSession();
@@ -249,5 +251,25 @@ describe('FeedHub batches per page', () => {
     late.send({ type: 'subscribe', spec: book('BTC-USD') });
     hub.tick();
     expect(late.batches()).toEqual([{ connection: { ...live, state: 'offline' } }]);
+  });
+});
+
+describe('FeedHub transfer', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('sends a frame with many tickers as one packed buffer that unpacks to the same tickers', () => {
+    const { hub, session, open } = setup();
+    const page = open();
+    page.send({ type: 'subscribe', spec: tickers });
+    const many = Array.from({ length: 40 }, (_, i) => ticker(i + 1, 100 + i));
+    session.emit({ tickers: many });
+    page.received = [];
+    hub.tick();
+    const [message] = page.received;
+    expect(message?.type).toBe('batch');
+    if (message?.type !== 'batch') return;
+    expect(message.batch.tickers).toBeUndefined();
+    expect(unpackTickers(message.tickers)).toEqual(many);
   });
 });

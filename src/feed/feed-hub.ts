@@ -17,11 +17,12 @@ import {
 } from './feed-types';
 import { MarketCache } from './market-cache';
 import { filterBatch, PortClaims } from './port-claims';
+import { packTickers, PACK_MIN_TICKERS } from './ticker-pack';
 import { isWorkerCommand } from './worker-command';
 
 /** The parts of a MessagePort (or a dedicated worker's global scope) the hub uses. */
 export interface PortLike {
-  postMessage(message: WorkerEvent): void;
+  postMessage(message: WorkerEvent, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
 }
 
@@ -104,7 +105,12 @@ export class FeedHub {
     this.session?.flush();
     for (const record of this.ports) {
       const batch = record.pending.take();
-      if (batch) record.port.postMessage({ type: 'batch', batch });
+      if (!batch) continue;
+      const { tickers, ...rest } = batch;
+      if (tickers && tickers.length >= PACK_MIN_TICKERS) {
+        const packed = packTickers(tickers);
+        record.port.postMessage({ type: 'batch', batch: rest, tickers: packed }, [packed.buffer]);
+      } else record.port.postMessage({ type: 'batch', batch });
     }
   }
 

@@ -207,6 +207,10 @@ describe('FeedSession', () => {
     vi.advanceTimersByTime(20);
     expect(lastConnection()?.state).toBe('offline');
     expect(sockets[0]!.closed).toBe(true);
+    // No attempts while the browser says it is offline, however long that lasts.
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(1);
+    expect(lastConnection()?.state).toBe('offline');
     const before = sockets.length;
     session.setNetwork(true);
     expect(sockets.length).toBe(before + 1);

@@ -60,6 +60,8 @@ export class FeedSession {
   private readonly resyncing = new Set<string>();
   private pingId = 0;
   private stopped = false;
+  /** The browser said it is offline: no reconnect attempts until it says online again. */
+  private networkDown = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly builder = new BatchBuilder();
@@ -156,10 +158,14 @@ export class FeedSession {
   /** The browser's online/offline events: offline is believed at once, online retries now. */
   setNetwork(online: boolean): void {
     if (this.stopped) return;
+    this.networkDown = !online;
     if (online) {
       this.retryNow();
       return;
     }
+    // Attempts would fail anyway; and a shared worker's socket may not be subject to the offline
+    // state that its pages see (test browsers emulate it per page), so it must not come back live.
+    clearTimeout(this.reconnectTimer);
     this.lastError = 'the browser is offline';
     if (this.socket) this.lost();
     else {
@@ -180,7 +186,7 @@ export class FeedSession {
   }
 
   private connect(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.networkDown) return;
     const socket = this.options.createSocket(this.options.url);
     this.socket = socket;
     this.lastReceived = this.now();
@@ -214,6 +220,7 @@ export class FeedSession {
     this.resyncing.clear();
     this.updateState(true);
     clearTimeout(this.reconnectTimer);
+    if (this.networkDown) return;
     const delay = backoffDelay(this.attempt++);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
   }

@@ -46,7 +46,10 @@ export type WorkerCommand =
  * instruments and subscriptions again.
  */
 export type WorkerEvent =
-  { type: 'batch'; batch: FeedBatch } | { type: 'probe' } | { type: 'rejoin' };
+  /** `tickers`, when present, holds the batch's tickers packed (see ticker-pack.ts). */
+  | { type: 'batch'; batch: FeedBatch; tickers?: Float64Array }
+  | { type: 'probe' }
+  | { type: 'rejoin' };
 
 /** Book changes of one instrument within a batch, already merged. */
 export interface BookPatch {

@@ -12,7 +12,7 @@ import { FeedSession } from './feed-session';
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
   onconnect?: ((event: MessageEvent<unknown>) => void) | null;
-  postMessage(message: WorkerEvent): void;
+  postMessage(message: WorkerEvent, transfer?: Transferable[]): void;
   addEventListener(type: 'online' | 'offline', listener: () => void): void;
 }
 

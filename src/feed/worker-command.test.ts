@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWorkerCommand } from './worker-command';
+import { isWorkerCommand, isWorkerEvent } from './worker-command';
 
 describe('isWorkerCommand', () => {
   it('accepts the commands the client sends', () => {
@@ -14,6 +14,8 @@ describe('isWorkerCommand', () => {
       true,
     );
     expect(isWorkerCommand({ type: 'network', online: false })).toBe(true);
+    expect(isWorkerCommand({ type: 'alive' })).toBe(true);
+    expect(isWorkerCommand({ type: 'bye' })).toBe(true);
   });
 
   it('rejects malformed commands', () => {
@@ -38,5 +40,17 @@ describe('isWorkerCommand', () => {
     expect(isWorkerCommand({ type: 'instruments', instruments: [{ id: 'x', symbol: 1 }] })).toBe(
       false,
     );
+  });
+});
+
+describe('isWorkerEvent', () => {
+  it('accepts batches, probes and rejoin requests, and nothing else', () => {
+    expect(isWorkerEvent({ type: 'batch', batch: {} })).toBe(true);
+    expect(isWorkerEvent({ type: 'probe' })).toBe(true);
+    expect(isWorkerEvent({ type: 'rejoin' })).toBe(true);
+    expect(isWorkerEvent({ tickers: [] })).toBe(false);
+    expect(isWorkerEvent({ type: 'batch', batch: null })).toBe(false);
+    expect(isWorkerEvent({ type: 'batch' })).toBe(false);
+    expect(isWorkerEvent(undefined)).toBe(false);
   });
 });
