@@ -14,10 +14,12 @@ const BUILD_ID = buildId(root);
 export default defineConfig({
   plugins: [
     react(),
-    // Icons, screenshots and instrument badges rendered from src/images at build time.
+    // Icons, screenshots, instrument badges and state illustrations rendered from src/images at
+    // build time.
     imagesPlugin({
       logo: `${root}src/images/logo.svg`,
       screenshots: `${root}src/images/screenshots`,
+      states: `${root}src/images/states`,
       instruments: SIM_CATALOG.map((s) => s.instrument),
     }),
     VitePWA({

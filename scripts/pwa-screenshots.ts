@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
+import { parseFlags } from '../server/cli';
 import { startGateway } from '../server/main';
 import { SCREENSHOTS } from './images/screenshots';
 import { CHROME_FLAGS, NO_CHROME_MESSAGE, findChrome } from './find-chrome';
@@ -29,15 +30,8 @@ async function main(): Promise<void> {
   if (!chrome) throw new Error(NO_CHROME_MESSAGE);
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build`');
   const gateway = await startGateway(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      seed: 3,
-      rate: 400,
-      source: 'sim',
-      staticDir: undefined,
-      help: false,
-    },
+    // The defaults (the simulator serving dist/), so new flags never need listing here.
+    parseFlags(['--port', '0', '--seed', '3']),
     { announce: false, handleSignals: false },
   );
   const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });

@@ -8,9 +8,16 @@ import { APP_ICONS, MASKABLE_SAFE_ZONE } from './app-icons';
 import { assetIconKeys, iconPixelSizes } from './asset-icons';
 import { generateImages, writeGeneratedFiles } from './generate-images';
 import { SCREENSHOTS } from './screenshots';
+import {
+  ILLUSTRATION_HEIGHT,
+  ILLUSTRATION_SCALES,
+  ILLUSTRATION_WIDTH,
+  STATE_ILLUSTRATIONS,
+} from '../../src/lib/state-illustration';
 import { ImageSourceError } from './source-image';
 
 const LOGO = 'src/images/logo.svg';
+const STATES = 'src/images/states';
 const INSTRUMENTS = [
   { assetClass: 'crypto', base: 'BTC' },
   { assetClass: 'crypto', base: 'BTC' },
@@ -47,7 +54,12 @@ afterAll(async () => {
 describe('generateImages', () => {
   it('renders every declared icon, screenshot and badge at its declared pixel size', async () => {
     const out = join(dir, 'out');
-    const files = await generateImages({ logo: LOGO, screenshots, instruments: INSTRUMENTS });
+    const files = await generateImages({
+      logo: LOGO,
+      screenshots,
+      instruments: INSTRUMENTS,
+      states: STATES,
+    });
     await writeGeneratedFiles(files, out);
 
     for (const icon of APP_ICONS) {
@@ -79,8 +91,42 @@ describe('generateImages', () => {
     }
   });
 
+  it('renders each state illustration as WebP at 1x/2x/3x and a 1x PNG of the declared size', async () => {
+    const files = await generateImages({
+      logo: LOGO,
+      screenshots,
+      instruments: [],
+      states: STATES,
+    });
+    for (const name of STATE_ILLUSTRATIONS) {
+      for (const scale of ILLUSTRATION_SCALES) {
+        const width = ILLUSTRATION_WIDTH * scale;
+        const file = files.find((f) => f.fileName === `img/state/${name}-${width}.webp`);
+        const meta = await sharp(file?.data).metadata();
+        expect(`${meta.format} ${meta.width}x${meta.height}`).toBe(
+          `webp ${width}x${ILLUSTRATION_HEIGHT * scale}`,
+        );
+      }
+      const png = files.find((f) => f.fileName === `img/state/${name}-${ILLUSTRATION_WIDTH}.png`);
+      expect((await sharp(png?.data).metadata()).format).toBe('png');
+    }
+  });
+
+  it('fails with a clear error when a state illustration source is missing', async () => {
+    const empty = join(dir, 'no-states');
+    await mkdir(empty);
+    await expect(
+      generateImages({ logo: LOGO, screenshots, instruments: [], states: empty }),
+    ).rejects.toThrow(/offline\.svg is missing/);
+  });
+
   it('keeps the maskable logo inside the safe zone on an opaque background', async () => {
-    const files = await generateImages({ logo: LOGO, screenshots, instruments: [] });
+    const files = await generateImages({
+      logo: LOGO,
+      screenshots,
+      instruments: [],
+      states: STATES,
+    });
     const maskable = files.find((f) => f.fileName === 'icons/maskable-512.png');
     const { data, info } = await sharp(maskable?.data).raw().toBuffer({ resolveWithObject: true });
     const pixel = (x: number, y: number): number[] => {
@@ -104,7 +150,12 @@ describe('generateImages', () => {
   });
 
   it('gives badges of different assets different pixels', async () => {
-    const files = await generateImages({ logo: LOGO, screenshots, instruments: INSTRUMENTS });
+    const files = await generateImages({
+      logo: LOGO,
+      screenshots,
+      instruments: INSTRUMENTS,
+      states: STATES,
+    });
     const png = (key: string) =>
       files.find((f) => f.fileName === `img/asset/${key}-32.png`)?.data.toString('base64');
     const keys = INSTRUMENTS.map((i) => assetIconKey(i.assetClass, i.base));
@@ -112,7 +163,12 @@ describe('generateImages', () => {
   });
 
   it('fails with a clear error when the logo is missing', async () => {
-    const run = generateImages({ logo: join(dir, 'nope.svg'), screenshots, instruments: [] });
+    const run = generateImages({
+      logo: join(dir, 'nope.svg'),
+      screenshots,
+      instruments: [],
+      states: STATES,
+    });
     await expect(run).rejects.toThrow(ImageSourceError);
     await expect(run).rejects.toThrow(/nope\.svg is missing/);
   });
@@ -120,9 +176,9 @@ describe('generateImages', () => {
   it('fails with a clear error when a source is not an image', async () => {
     const bad = join(dir, 'bad.svg');
     await writeFile(bad, '<svg xmlns="http://www.w3.org/2000/svg"><rect');
-    await expect(generateImages({ logo: bad, screenshots, instruments: [] })).rejects.toThrow(
-      /bad\.svg is not a valid image/,
-    );
+    await expect(
+      generateImages({ logo: bad, screenshots, instruments: [], states: STATES }),
+    ).rejects.toThrow(/bad\.svg is not a valid image/);
   });
 
   it('refuses a screenshot of the wrong shape instead of cropping the app', async () => {
@@ -131,7 +187,7 @@ describe('generateImages', () => {
     await copyFile(join(screenshots, 'wide.png'), join(wrong, 'narrow.png'));
     await copyFile(join(screenshots, 'wide.png'), join(wrong, 'wide.png'));
     await expect(
-      generateImages({ logo: LOGO, screenshots: wrong, instruments: [] }),
+      generateImages({ logo: LOGO, screenshots: wrong, instruments: [], states: STATES }),
     ).rejects.toThrow(/narrow screenshot needs the aspect ratio of 390x844/);
   });
 
@@ -139,7 +195,7 @@ describe('generateImages', () => {
     const empty = join(dir, 'empty');
     await mkdir(empty);
     await expect(
-      generateImages({ logo: LOGO, screenshots: empty, instruments: [] }),
+      generateImages({ logo: LOGO, screenshots: empty, instruments: [], states: STATES }),
     ).rejects.toThrow(/(wide|narrow)\.png is missing/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The whole image pipeline as one function of its sources, so the Vite plugin and the tests run
- * exactly the same code: app icons from the logo, manifest screenshots, instrument badges.
+ * exactly the same code: app icons from the logo, manifest screenshots, instrument badges and the
+ * empty/offline state illustrations.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,7 @@ import { generateAssetIcons, type AssetRef } from './asset-icons';
 import type { GeneratedFile } from './generated-file';
 import { SCREENSHOTS, renderScreenshot } from './screenshots';
 import { readSourceImage } from './source-image';
+import { generateStateIllustrations } from './state-illustrations';
 
 export interface ImageSources {
   /** The SVG logo (src/images/logo.svg). */
@@ -17,6 +19,8 @@ export interface ImageSources {
   screenshots: string;
   /** Instruments whose base assets get a badge. */
   instruments: readonly AssetRef[];
+  /** Folder with the state illustrations' SVG sources (src/images/states). */
+  states: string;
 }
 
 /** Renders every generated image; rejects with ImageSourceError when a source is bad. */
@@ -27,11 +31,12 @@ export async function generateImages(sources: ImageSources): Promise<GeneratedFi
       renderScreenshot(shot, await readSourceImage(join(sources.screenshots, shot.source))),
     ),
   );
-  const [icons, badges] = await Promise.all([
+  const [icons, badges, states] = await Promise.all([
     generateAppIcons(logo),
     generateAssetIcons(sources.instruments),
+    generateStateIllustrations(sources.states),
   ]);
-  return [...icons, ...captures, ...badges];
+  return [...icons, ...captures, ...badges, ...states];
 }
 
 /** Writes generated files below `outDir` (used by tests and for inspecting the output). */

@@ -13,6 +13,7 @@ export interface ImagesPluginOptions {
   logo: string;
   screenshots: string;
   instruments: readonly AssetRef[];
+  states: string;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

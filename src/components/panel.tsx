@@ -14,7 +14,7 @@ export interface PanelProps {
   /** Extra controls shown next to the heading. */
   actions?: ReactNode;
   /** Whether the data shown is live; omitted means live. */
-  freshness?: PanelFreshness;
+  freshness?: Pick<PanelFreshness, 'stale' | 'asOf'>;
   children: ReactNode;
 }
 

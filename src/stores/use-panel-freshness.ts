@@ -10,6 +10,8 @@ export interface PanelFreshness {
   stale: boolean;
   /** The time of the data shown (ms since epoch) while stale, else null. */
   asOf: number | null;
+  /** Whether the slice has had data at all (live or restored); false while it is still loading. */
+  hasData: boolean;
 }
 
 export interface FreshnessSource {
@@ -55,5 +57,5 @@ export function usePanelFreshness({ slice, channel, inst }: FreshnessSource): Pa
   // Derived state from the previous render (React's documented pattern), not an effect.
   if (next !== memory) setMemory(next);
   const asOf = useFreshnessStore((s) => (next.stale ? displayAsOf(s, slice, streamStale) : null));
-  return { stale: next.stale, asOf };
+  return { stale: next.stale, asOf, hasData };
 }

@@ -2,6 +2,7 @@
 import { memo, useRef } from 'react';
 import { formatPrice, formatSize, type Instrument } from '../../../protocol/instruments';
 import { Side, type Trade } from '../../../protocol/messages';
+import { EmptyState } from '../../components/empty-state';
 import { Panel } from '../../components/panel';
 import { useFeedSubscription } from '../../feed/feed-context';
 import { formatClock } from '../../lib/format';
@@ -91,6 +92,15 @@ export function TradesTape({ instrument }: TradesTapeProps) {
             {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
           </tbody>
         </table>
+        {instrument && trades.length === 0 && freshness.hasData && (
+          <EmptyState illustration="no-data">No trades in {instrument.symbol} yet.</EmptyState>
+        )}
+        {instrument && trades.length === 0 && !freshness.hasData && freshness.stale && (
+          <EmptyState illustration="offline">
+            No trades of {instrument.symbol} were saved on this device; they appear when the
+            connection is back.
+          </EmptyState>
+        )}
       </div>
     </Panel>
   );

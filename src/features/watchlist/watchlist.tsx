@@ -1,6 +1,7 @@
 /** Every instrument with its live quote; selecting a row makes it the active instrument. */
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Instrument } from '../../../protocol/instruments';
+import { EmptyState } from '../../components/empty-state';
 import { Panel } from '../../components/panel';
 import { useFeedSubscription } from '../../feed/feed-context';
 import { useVirtualRows } from '../../lib/use-virtual-rows';
@@ -111,6 +112,11 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
               ))}
           </tbody>
         </table>
+        {!loading && instruments.length === 0 && (
+          <EmptyState illustration="offline">
+            No markets yet: Quotedeck shows the last-known markets once it has been online.
+          </EmptyState>
+        )}
       </div>
     </Panel>
   );
