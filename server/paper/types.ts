@@ -1,0 +1,161 @@
+/**
+ * The paper-trading model shared by the engine (pure, in memory), the store (PGlite or
+ * PostgreSQL) and the API. The engine turns one command or one market event into a Transition:
+ * the complete set of rows that change. The store writes a Transition in one database transaction
+ * before anyone hears of it, so a crash never leaves half an order behind; on start the engine is
+ * rebuilt from what the store loads.
+ *
+ * Units: prices and quantities are integer units of the instrument (protocol/instruments.ts), as
+ * everywhere on the wire. Money (cash, fees, P&L, notional) is a bigint in units of 10^-MONEY_SCALE
+ * of the account currency, so products of any instrument's price and size scales stay exact.
+ */
+
+/** Decimal places of money amounts (the finest price scale 10 + the finest size scale 4 + slack). */
+export const MONEY_SCALE = 16;
+
+export const ORDER_TYPES = ['market', 'limit', 'stop', 'stop_limit'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+export const TIME_IN_FORCE = ['gtc', 'ioc'] as const;
+export type TimeInForce = (typeof TIME_IN_FORCE)[number];
+
+export const ORDER_SIDES = ['buy', 'sell'] as const;
+export type OrderSide = (typeof ORDER_SIDES)[number];
+
+/**
+ * `pending`: a stop waiting for its trigger. `open`: resting on the (paper) book.
+ * `partially_filled`: resting with some filled. Final: `filled`, `cancelled`, `rejected`.
+ */
+export const ORDER_STATUSES = [
+  'pending',
+  'open',
+  'partially_filled',
+  'filled',
+  'cancelled',
+  'rejected',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Machine-readable reasons an order is refused (HTTP 400/422 and `rejected` orders). */
+export const REJECT_CODES = [
+  'unknown_instrument',
+  'unsupported_currency',
+  'off_tick',
+  'off_lot',
+  'below_min_quantity',
+  'below_min_notional',
+  'insufficient_buying_power',
+  'market_closed',
+  'stale_market',
+  'post_only_would_cross',
+  'no_liquidity',
+  'invalid_order',
+] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
+/** What a client sends to place an order (POST /api/orders). */
+export interface OrderRequest {
+  /** The idempotency key: 1–64 chars of [A-Za-z0-9_-]; a repeat returns the original order. */
+  clientOrderId: string;
+  symbol: string;
+  side: OrderSide;
+  type: OrderType;
+  /** Integer size units; a positive multiple of the instrument's lot. */
+  quantity: number;
+  /** Limit price (limit, stop_limit), integer price units on the tick grid; else null. */
+  limitPrice: number | null;
+  /** Trigger price (stop, stop_limit) compared with the last trade; else null. */
+  stopPrice: number | null;
+  /** Ignored for market and stop orders (always IOC-like). */
+  timeInForce: TimeInForce;
+  /** Limit orders only: reject instead of taking liquidity. */
+  postOnly: boolean;
+}
+
+export interface Order {
+  /** Server id, e.g. `o_000123`; monotonic per account. */
+  id: string;
+  accountId: string;
+  clientOrderId: string;
+  inst: number;
+  side: OrderSide;
+  type: OrderType;
+  quantity: number;
+  limitPrice: number | null;
+  stopPrice: number | null;
+  timeInForce: TimeInForce;
+  postOnly: boolean;
+  status: OrderStatus;
+  filledQuantity: number;
+  /** Sum over fills of price × quantity in money units (average price = this / filled). */
+  filledNotional: bigint;
+  /** Set when status is `rejected` (and for a cancelled IOC remainder: null). */
+  rejectCode: RejectCode | null;
+  rejectMessage: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Fill {
+  /** e.g. `f_000456`; monotonic per account. */
+  id: string;
+  accountId: string;
+  orderId: string;
+  inst: number;
+  side: OrderSide;
+  price: number;
+  quantity: number;
+  /** price × quantity in money units. */
+  notional: bigint;
+  fee: bigint;
+  liquidity: 'maker' | 'taker';
+  time: number;
+}
+
+export interface Position {
+  accountId: string;
+  inst: number;
+  /** Signed size units: positive long, negative short, 0 flat (kept for realized P&L). */
+  quantity: number;
+  /** Entry cost of the open quantity in money units (signed like quantity). */
+  entryNotional: bigint;
+  realizedPnl: bigint;
+  updatedAt: number;
+}
+
+export interface Balance {
+  accountId: string;
+  currency: string;
+  cash: bigint;
+  /** Cash the account started with (reset restores it). */
+  startingCash: bigint;
+  feesPaid: bigint;
+  realizedPnl: bigint;
+  /** Next order/fill number (ids are allocated by the engine, persisted with the transition). */
+  nextOrderNumber: number;
+  nextFillNumber: number;
+  /** Account event sequence: one per transition, carried on the `account` channel. */
+  seq: number;
+  updatedAt: number;
+}
+
+/** Everything one command or market event changed, written in one transaction. */
+export interface Transition {
+  accountId: string;
+  /** The balance after the change (always written: it carries the new seq). */
+  balance: Balance;
+  /** Orders inserted or updated (full rows). */
+  orders: Order[];
+  /** New fills (append only). */
+  fills: Fill[];
+  /** Positions inserted or updated (full rows). */
+  positions: Position[];
+}
+
+/** A whole account as the store loads it at start (open and recent orders are enough to trade). */
+export interface AccountState {
+  balance: Balance;
+  /** Orders not in a final state (pending, open, partially_filled). */
+  openOrders: Order[];
+  positions: Position[];
+}
