@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { FeedBatch, WorkerCommand } from './feed-types';
 import { createFeedClient, type WorkerLike } from './feed-client';
 import { packTickers } from './ticker-pack';
+import { PerfTapSlot, type PerfTap } from './perf-tap';
 import { testTicker } from '../../protocol/test-fixtures';
 
-function setup(options: { apply?: (batch: FeedBatch) => void; now?: () => number } = {}) {
+function setup(
+  options: { apply?: (batch: FeedBatch) => void; now?: () => number; perf?: PerfTapSlot } = {},
+) {
   const posted: WorkerCommand[] = [];
   const worker: WorkerLike = {
     postMessage: (command) => posted.push(command),
@@ -22,6 +25,7 @@ function setup(options: { apply?: (batch: FeedBatch) => void; now?: () => number
     },
     requestFrame: (callback) => frames.push(callback),
     now: options.now,
+    perf: options.perf ?? new PerfTapSlot(),
   });
   const deliver = (batch: FeedBatch) =>
     worker.onmessage?.(new MessageEvent('message', { data: { type: 'batch', batch } }));
@@ -166,5 +170,51 @@ describe('createFeedClient and a shared worker', () => {
     client.leave();
     client.resume();
     expect(posted).toEqual([{ type: 'bye' }, { type: 'alive' }]);
+  });
+});
+
+describe('createFeedClient performance tap', () => {
+  const stats = {
+    at: 1,
+    messages: 10,
+    frames: 2,
+    handleMs: 0.2,
+    invalid: 0,
+    clockOffsetMs: 0,
+    rttMs: 1,
+  };
+
+  it('asks the worker for counters while a monitor is plugged in and reports applied batches', () => {
+    const slot = new PerfTapSlot();
+    const { posted, frames, deliver, worker } = setup({ perf: slot });
+    const seen: string[] = [];
+    const tap: PerfTap = {
+      workerStats: (s) => seen.push(`stats ${s.messages}`),
+      applied: (b) => seen.push(`applied ${b.tickers?.length ?? 0}`),
+    };
+    deliver({ tickers: [testTicker({ inst: 1 })] });
+    frames.shift()?.();
+    // Nothing plugged in: nothing asked, nothing reported.
+    expect(posted.some((c) => c.type === 'perf')).toBe(false);
+    slot.set(tap);
+    expect(posted.at(-1)).toEqual({ type: 'perf', on: true });
+    worker.onmessage?.(new MessageEvent('message', { data: { type: 'batch', batch: {}, stats } }));
+    // A counters-only message asks for no frame.
+    expect(frames).toHaveLength(0);
+    deliver({ tickers: [testTicker({ inst: 1 })] });
+    frames.shift()?.();
+    expect(seen).toEqual(['stats 10', 'applied 1']);
+    slot.set(null);
+    expect(posted.at(-1)).toEqual({ type: 'perf', on: false });
+  });
+
+  it('ignores malformed counters', () => {
+    const slot = new PerfTapSlot();
+    const { worker } = setup({ perf: slot });
+    const seen: unknown[] = [];
+    slot.set({ workerStats: (s) => seen.push(s), applied: () => undefined });
+    const bad = { type: 'batch', batch: {}, stats: { ...stats, frames: 'x' } };
+    worker.onmessage?.(new MessageEvent('message', { data: bad }));
+    expect(seen).toEqual([]);
   });
 });

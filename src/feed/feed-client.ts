@@ -9,6 +9,7 @@ import { createFeedWorker } from './feed-port';
 import { unpackTickers } from './ticker-pack';
 import { isWorkerEvent } from './worker-command';
 import { BatchBuilder } from './batch-builder';
+import { perfTapSlot, type PerfTapSlot } from './perf-tap';
 import {
   streamKey,
   type FeedBatch,
@@ -51,6 +52,8 @@ export interface FeedClientOptions {
   requestFrame?: (callback: () => void) => void;
   /** Clock for pacing (tests pass a fake one). */
   now?: () => number;
+  /** Where a performance monitor may plug in (default: the page's one slot). */
+  perf?: PerfTapSlot;
 }
 
 /** Creates a feed client around a worker. */
@@ -67,6 +70,7 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
 
   const now = options.now ?? (() => performance.now());
   const pacer = new FramePacer();
+  const perf = options.perf ?? perfTapSlot;
 
   const flush = () => {
     if (!pacer.due(now())) {
@@ -79,6 +83,7 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
     if (!batch) return;
     const start = now();
     options.apply(batch);
+    perf.current?.applied(batch);
     // React renders the store updates in a microtask queued during apply; this one runs after it,
     // so the cost includes the render.
     queueMicrotask(() => {
@@ -92,7 +97,9 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
     if (instrumentsCommand) worker.postMessage(instrumentsCommand);
     if (networkCommand) worker.postMessage(networkCommand);
     for (const { spec } of counts.values()) worker.postMessage({ type: 'subscribe', spec });
+    if (perf.current) worker.postMessage({ type: 'perf', on: true });
   };
+  const unwatchPerf = perf.watch((on) => worker.postMessage({ type: 'perf', on }));
 
   worker.onmessage = (event) => {
     const message = event.data;
@@ -105,9 +112,10 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
       start();
       return;
     }
+    if (message.stats) perf.current?.workerStats(message.stats);
     const tickers = message.tickers === undefined ? null : unpackTickers(message.tickers);
     pending.add(tickers ? { ...message.batch, tickers } : message.batch);
-    if (!frameRequested) {
+    if (!frameRequested && !pending.isEmpty()) {
       frameRequested = true;
       requestFrame(flush);
     }
@@ -158,6 +166,7 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
       worker.postMessage({ type: 'alive' });
     },
     dispose() {
+      unwatchPerf();
       worker.postMessage({ type: 'stop' });
       worker.terminate();
     },

@@ -7,8 +7,9 @@ import type {
   StreamSpec,
   WorkerCommand,
   WorkerEvent,
+  WorkerStats,
 } from './feed-types';
-import { FeedHub, type PortLike, type SessionLike } from './feed-hub';
+import { FeedHub, STATS_EVERY_MS, type PortLike, type SessionLike } from './feed-hub';
 import { unpackTickers } from './ticker-pack';
 
 class FakePort implements PortLike {
@@ -43,6 +44,17 @@ class FakeSession implements SessionLike {
   }
   setInstruments(_instruments: readonly InstrumentRef[]) {}
   setNetwork(_online: boolean) {}
+  stats(): WorkerStats {
+    return {
+      at: Date.now(),
+      messages: 42,
+      frames: 7,
+      handleMs: 1.5,
+      invalid: 1,
+      clockOffsetMs: 3,
+      rttMs: 2,
+    };
+  }
   /** What the socket brought since the last tick. */
   emit(batch: FeedBatch) {
     this.next = batch;
@@ -271,5 +283,31 @@ describe('FeedHub transfer', () => {
     if (message?.type !== 'batch') return;
     expect(message.batch.tickers).toBeUndefined();
     expect(unpackTickers(message.tickers)).toEqual(many);
+  });
+});
+
+describe('FeedHub performance counters', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('sends counters only to pages that asked, a few times a second, even without data', () => {
+    const { hub, open } = setup();
+    const watching = open();
+    const other = open();
+    watching.send({ type: 'perf', on: true });
+    vi.advanceTimersByTime(1_000);
+    const stats = watching.received.flatMap((m) =>
+      m.type === 'batch' && m.stats ? [m.stats] : [],
+    );
+    expect(stats.length).toBeGreaterThanOrEqual(1_000 / STATS_EVERY_MS - 1);
+    expect(stats.length).toBeLessThanOrEqual(1_000 / STATS_EVERY_MS + 1);
+    // The page's own malformed commands count as invalid too.
+    expect(stats[0]).toMatchObject({ messages: 42, frames: 7, invalid: 1, clockOffsetMs: 3 });
+    expect(other.received.some((m) => m.type === 'batch' && m.stats)).toBe(false);
+    watching.send({ type: 'perf', on: false });
+    const before = watching.received.length;
+    vi.advanceTimersByTime(1_000);
+    expect(watching.received.slice(before).some((m) => m.type === 'batch' && m.stats)).toBe(false);
+    hub.stop();
   });
 });

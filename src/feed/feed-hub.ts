@@ -14,6 +14,7 @@ import {
   type StreamSpec,
   type WorkerCommand,
   type WorkerEvent,
+  type WorkerStats,
 } from './feed-types';
 import { MarketCache } from './market-cache';
 import { filterBatch, PortClaims } from './port-claims';
@@ -35,7 +36,12 @@ export interface SessionLike {
   unsubscribe(spec: StreamSpec): void;
   setInstruments(instruments: readonly InstrumentRef[]): void;
   setNetwork(online: boolean): void;
+  /** The worker's performance counters, for pages that asked for them (`perf` command). */
+  stats?(): WorkerStats;
 }
+
+/** How often a page that asked for performance counters gets them, ms. */
+export const STATS_EVERY_MS = 250;
 
 export interface HubOptions {
   /** Creates the one session on the first `start`; it posts its batches to `post`. */
@@ -56,6 +62,9 @@ interface PortRecord {
   lastHeard: number;
   /** Dropped records come back (with a `rejoin`) if their page turns out to be alive. */
   dropped: boolean;
+  /** The page shows performance figures: its batches carry WorkerStats now and then. */
+  perf: boolean;
+  lastStatsAt: number;
 }
 
 export class FeedHub {
@@ -85,6 +94,8 @@ export class FeedHub {
       pending: new BatchBuilder(),
       lastHeard: this.now(),
       dropped: false,
+      perf: false,
+      lastStatsAt: 0,
     };
     this.ports.add(record);
     port.onmessage = (event) => this.receive(record, event.data);
@@ -103,14 +114,22 @@ export class FeedHub {
   /** Takes the session's batch and posts each page its share: one batch per page per tick. */
   tick(): void {
     this.session?.flush();
+    const now = this.now();
     for (const record of this.ports) {
+      const stats = this.statsFor(record, now);
       const batch = record.pending.take();
-      if (!batch) continue;
+      if (!batch) {
+        if (stats) record.port.postMessage({ type: 'batch', batch: {}, stats });
+        continue;
+      }
+      const extra = stats ? { stats } : {};
       const { tickers, ...rest } = batch;
       if (tickers && tickers.length >= PACK_MIN_TICKERS) {
         const packed = packTickers(tickers);
-        record.port.postMessage({ type: 'batch', batch: rest, tickers: packed }, [packed.buffer]);
-      } else record.port.postMessage({ type: 'batch', batch });
+        record.port.postMessage({ type: 'batch', batch: rest, tickers: packed, ...extra }, [
+          packed.buffer,
+        ]);
+      } else record.port.postMessage({ type: 'batch', batch, ...extra });
     }
   }
 
@@ -128,6 +147,16 @@ export class FeedHub {
     for (const timer of this.timers) clearInterval(timer);
     this.session?.stop();
     this.session = null;
+  }
+
+  /** The counters for a page that asked for them and is due, else undefined. */
+  private statsFor(record: PortRecord, now: number): WorkerStats | undefined {
+    if (!record.perf || !this.session?.stats || now - record.lastStatsAt < STATS_EVERY_MS) {
+      return undefined;
+    }
+    record.lastStatsAt = now;
+    const stats = this.session.stats();
+    return { ...stats, invalid: stats.invalid + this.invalidCommands };
   }
 
   private receive(record: PortRecord, data: unknown): void {
@@ -167,6 +196,10 @@ export class FeedHub {
         return;
       case 'network':
         this.session?.setNetwork(command.online);
+        return;
+      case 'perf':
+        record.perf = command.on;
+        record.lastStatsAt = 0;
         return;
       case 'alive':
         return;

@@ -216,4 +216,23 @@ describe('FeedSession', () => {
     expect(sockets.length).toBe(before + 1);
     session.stop();
   });
+
+  it('counts decoded messages, frames and rejects, and estimates the gateway clock offset', () => {
+    const { session, sockets } = setup();
+    session.start();
+    const socket = sockets[0]!;
+    socket.open();
+    // The gateway's clock runs 5 s ahead of ours.
+    socket.receive(hello(Date.now() + 5_000, 'v1', 2_000));
+    const pingTime = socket.sent.find((m) => m.kind === ClientKind.ping)!.clientTime as number;
+    vi.advanceTimersByTime(10);
+    socket.receive(pong(1, pingTime, pingTime + 5_005));
+    socket.receive(bookSnapshot(1, 1, 20, [100, 1], [101, 1]));
+    socket.onmessage?.(new MessageEvent('message', { data: 'not binary' }));
+    const stats = session.stats();
+    expect(stats).toMatchObject({ messages: 3, frames: 4, invalid: 1, rttMs: 10 });
+    expect(stats.clockOffsetMs).toBe(5_000);
+    expect(stats.handleMs).toBeGreaterThanOrEqual(0);
+    session.stop();
+  });
 });

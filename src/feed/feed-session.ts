@@ -13,7 +13,9 @@ import {
   type FeedBatch,
   type InstrumentRef,
   type StreamSpec,
+  type WorkerStats,
 } from './feed-types';
+import { ClockOffset } from './clock-offset';
 import { FrameHandler } from './frame-handler';
 import { SubscriptionSet } from './subscription-set';
 
@@ -38,6 +40,8 @@ export interface SessionOptions {
   heartbeatMs?: number;
   /** How often the pending batch is posted, ms; null when the owner calls flush() itself. */
   flushMs?: number | null;
+  /** High-resolution clock for measuring frame handling (default performance.now). */
+  perfNow?: () => number;
 }
 
 const OPEN = 1;
@@ -69,20 +73,27 @@ export class FeedSession {
   private readonly handler: FrameHandler;
   private readonly symbols = new Map<number, string>();
   private readonly now: () => number;
+  private readonly perfNow: () => number;
   private readonly heartbeatMs: number;
+  private readonly clock = new ClockOffset();
+  private frames = 0;
+  private handleMs = 0;
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? Date.now;
+    this.perfNow = options.perfNow ?? (() => performance.now());
     // Short, so that a dead connection is shown within about three seconds.
     this.heartbeatMs = options.heartbeatMs ?? 1_000;
     this.handler = new FrameHandler(
       this.builder,
       {
-        hello: () => {
+        hello: (message) => {
+          this.clock.hello(message.serverTime, this.now());
           this.helloed = true;
           this.updateState();
         },
         pong: (message) => {
+          this.clock.pong(message.clientTime, message.serverTime, this.now());
           this.latencyMs = Math.max(0, this.now() - message.clientTime);
           this.report();
         },
@@ -185,6 +196,19 @@ export class FeedSession {
     return this.handler.invalid;
   }
 
+  /** The performance counters so far (cumulative; see WorkerStats). */
+  stats(): WorkerStats {
+    return {
+      at: this.now(),
+      messages: this.handler.decoded,
+      frames: this.frames,
+      handleMs: this.handleMs,
+      invalid: this.handler.invalid,
+      clockOffsetMs: this.clock.offsetMs,
+      rttMs: this.clock.rttMs,
+    };
+  }
+
   private connect(): void {
     if (this.stopped || this.networkDown) return;
     const socket = this.options.createSocket(this.options.url);
@@ -200,7 +224,10 @@ export class FeedSession {
     socket.onmessage = (event) => {
       this.lastReceived = this.now();
       const before = this.handler.invalid;
+      const started = this.perfNow();
       this.handler.handleFrame(event.data);
+      this.handleMs += this.perfNow() - started;
+      this.frames++;
       if (this.handler.invalid !== before) this.report();
       else if (Math.floor(this.lastReceived / 1_000) !== this.lastReportedSecond) this.report();
     };

@@ -38,6 +38,8 @@ export type WorkerCommand =
   | { type: 'alive' }
   /** The page is going away (pagehide): release everything it claimed. */
   | { type: 'bye' }
+  /** Start (or stop) sending this page the worker's performance counters (see WorkerStats). */
+  | { type: 'perf'; on: boolean }
   | { type: 'stop' };
 
 /**
@@ -47,9 +49,31 @@ export type WorkerCommand =
  */
 export type WorkerEvent =
   /** `tickers`, when present, holds the batch's tickers packed (see ticker-pack.ts). */
-  | { type: 'batch'; batch: FeedBatch; tickers?: Float64Array }
+  | { type: 'batch'; batch: FeedBatch; tickers?: Float64Array; stats?: WorkerStats }
   | { type: 'probe' }
   | { type: 'rejoin' };
+
+/**
+ * The worker's performance counters, for the performance overlay. Cumulative since the worker
+ * started (the page derives rates from two snapshots), and for the whole socket: in a shared worker
+ * they count what all tabs receive together, since every message is decoded once for all of them.
+ */
+export interface WorkerStats {
+  /** Worker clock (Date.now) when the snapshot was taken. */
+  at: number;
+  /** Messages decoded from the socket, well-formed or not. */
+  messages: number;
+  /** Socket frames received. */
+  frames: number;
+  /** Time spent handling frames (decode, validation, conflation), ms. */
+  handleMs: number;
+  /** Malformed frames and messages rejected. */
+  invalid: number;
+  /** Gateway clock minus worker clock, ms (see clock-offset.ts); null before the first hello. */
+  clockOffsetMs: number | null;
+  /** Round trip of the ping the offset comes from, ms. */
+  rttMs: number | null;
+}
 
 /** Book changes of one instrument within a batch, already merged. */
 export interface BookPatch {

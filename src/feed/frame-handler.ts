@@ -32,6 +32,8 @@ export interface FrameEvents {
 export class FrameHandler {
   /** Frames or messages rejected as malformed since start. */
   invalid = 0;
+  /** Messages decoded from frames since start, well-formed or not. */
+  decoded = 0;
   lastInvalidReason: string | null = null;
   readonly tracker = new StreamTracker();
 
@@ -54,6 +56,7 @@ export class FrameHandler {
       this.reject(error instanceof Error ? error.message : 'undecodable frame');
       return 0;
     }
+    this.decoded += values.length;
     let accepted = 0;
     for (const value of values) {
       const checked = checkServerMessage(value);

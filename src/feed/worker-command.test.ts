@@ -16,6 +16,7 @@ describe('isWorkerCommand', () => {
     expect(isWorkerCommand({ type: 'network', online: false })).toBe(true);
     expect(isWorkerCommand({ type: 'alive' })).toBe(true);
     expect(isWorkerCommand({ type: 'bye' })).toBe(true);
+    expect(isWorkerCommand({ type: 'perf', on: true })).toBe(true);
   });
 
   it('rejects malformed commands', () => {
@@ -25,6 +26,8 @@ describe('isWorkerCommand', () => {
     expect(isWorkerCommand({ type: 'explode' })).toBe(false);
     expect(isWorkerCommand({ type: 'network' })).toBe(false);
     expect(isWorkerCommand({ type: 'network', online: 'no' })).toBe(false);
+    expect(isWorkerCommand({ type: 'perf' })).toBe(false);
+    expect(isWorkerCommand({ type: 'perf', on: 1 })).toBe(false);
     expect(
       isWorkerCommand({
         type: 'subscribe',
@@ -52,5 +55,29 @@ describe('isWorkerEvent', () => {
     expect(isWorkerEvent({ type: 'batch', batch: null })).toBe(false);
     expect(isWorkerEvent({ type: 'batch' })).toBe(false);
     expect(isWorkerEvent(undefined)).toBe(false);
+  });
+});
+
+describe('isWorkerEvent stats', () => {
+  const stats = {
+    at: 1,
+    messages: 2,
+    frames: 1,
+    handleMs: 0.5,
+    invalid: 0,
+    clockOffsetMs: null,
+    rttMs: null,
+  };
+  it('accepts a batch with well-formed counters', () => {
+    expect(isWorkerEvent({ type: 'batch', batch: {}, stats })).toBe(true);
+  });
+  it('rejects malformed counters', () => {
+    expect(isWorkerEvent({ type: 'batch', batch: {}, stats: { ...stats, messages: -1 } })).toBe(
+      false,
+    );
+    expect(isWorkerEvent({ type: 'batch', batch: {}, stats: { ...stats, rttMs: 'x' } })).toBe(
+      false,
+    );
+    expect(isWorkerEvent({ type: 'batch', batch: {}, stats: null })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /** Guards for what crosses between the page and the feed worker. */
 import { CHANNELS, type Channel } from '../../protocol/messages';
 import { isInterval } from '../../protocol/intervals';
-import type { StreamSpec, WorkerCommand, WorkerEvent } from './feed-types';
+import type { StreamSpec, WorkerCommand, WorkerEvent, WorkerStats } from './feed-types';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35,6 +35,8 @@ export function isWorkerCommand(value: unknown): value is WorkerCommand {
       return isStreamSpec(value.spec);
     case 'network':
       return typeof value.online === 'boolean';
+    case 'perf':
+      return typeof value.on === 'boolean';
     case 'alive':
     case 'bye':
     case 'stop':
@@ -48,5 +50,27 @@ export function isWorkerCommand(value: unknown): value is WorkerCommand {
 export function isWorkerEvent(value: unknown): value is WorkerEvent {
   if (!isRecord(value)) return false;
   if (value.type === 'probe' || value.type === 'rejoin') return true;
-  return value.type === 'batch' && isRecord(value.batch);
+  return (
+    value.type === 'batch' &&
+    isRecord(value.batch) &&
+    (value.stats === undefined || isWorkerStats(value.stats))
+  );
+}
+
+const isCount = (value: unknown): boolean => typeof value === 'number' && value >= 0;
+const isNullableNumber = (value: unknown): boolean =>
+  value === null || (typeof value === 'number' && Number.isFinite(value));
+
+/** True when `value` is a well-formed WorkerStats snapshot. */
+export function isWorkerStats(value: unknown): value is WorkerStats {
+  return (
+    isRecord(value) &&
+    isCount(value.at) &&
+    isCount(value.messages) &&
+    isCount(value.frames) &&
+    isCount(value.handleMs) &&
+    isCount(value.invalid) &&
+    isNullableNumber(value.clockOffsetMs) &&
+    isNullableNumber(value.rttMs)
+  );
 }
