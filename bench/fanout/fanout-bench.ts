@@ -41,7 +41,7 @@ export interface FanoutBenchResult {
 const DEFAULTS: FanoutBenchOptions = {
   clientCounts: [100, 1_000, 5_000],
   rate: FIREHOSE_RATE,
-  warmupMs: 3_000,
+  warmupMs: 4_000,
   windowMs: 8_000,
   flatWindowMs: 60_000,
   decodePerProfile: 2,

@@ -41,6 +41,13 @@ function run(over: {
     gatewayCpu: 0.9,
     loadCpu: 0.8,
     otherCpu: 0.1,
+    gatewayCounters: {
+      messagesSent: over.mps,
+      framesSent: 1,
+      bytesSent: 1,
+      conflations: 0,
+      slowCloses: 0,
+    },
     rss: {
       startBytes: start,
       endBytes: end,

@@ -170,6 +170,7 @@ export function rssSlopeMbPerMinute(samples: ReadonlyArray<readonly [number, num
 export function describeRun(run: ScenarioResult): string {
   const { load } = run;
   const d = load.delivery;
+  const g = run.gatewayCounters;
   const seconds = load.windowMs / 1000;
   const pct = (x: number): string => `${Math.round(x * 100)} %`;
   const mb = (bytes: number): string => (bytes / MB).toFixed(0);
@@ -185,12 +186,14 @@ export function describeRun(run: ScenarioResult): string {
       `, ${count(load.open)} open at the end${closes ? `, closed in window ${closes}` : ''}`,
     `  ${count(Math.round(run.messagesPerSecond))} msg/s over ${seconds.toFixed(1)} s = ` +
       `${count(d.decodedMessages)} decoded by ${d.decodedClients} clients + ${count(d.derivedMessages)} derived from bytes ` +
-      `(same-profile spread ${(d.ratioSpread * 100).toFixed(2)} %); ` +
-      `${count(Math.round(d.frames / seconds / Math.max(1, run.connected)))} frames/s per client, ` +
+      `(same-profile spread ${(d.ratioSpread * 100).toFixed(3)} %); ` +
+      `${(d.frames / seconds / Math.max(1, run.connected)).toFixed(1)} frames/s per client, ` +
       `${(d.bytes / seconds / MB).toFixed(1)} MB/s, ${load.textFrames > 0 ? `${count(load.textFrames)} text frames` : 'binary frames'}` +
       (load.malformedFrames > 0 ? `, ${load.malformedFrames} malformed` : ''),
     `  latency (trades, n=${count(load.latency.count)}): p50 ${load.latency.p50.toFixed(1)} ms, ` +
       `p99 ${load.latency.p99.toFixed(1)} ms, max ${load.latency.max.toFixed(0)} ms; kinds ${kinds}`,
+    `  gateway /metrics: ${count(Math.round(g.messagesSent))} msg/s sent in ${count(Math.round(g.framesSent))} frames/s, ` +
+      `${(g.bytesSent / MB).toFixed(1)} MB/s; ${g.conflations.toFixed(1)} conflations/s, ${g.slowCloses.toFixed(1)} slow closes/s`,
     `  CPU: gateway ${pct(run.gatewayCpu)}, load process ${pct(run.loadCpu)}, rest of machine ${pct(run.otherCpu)} (of one core; 2 cores); ` +
       `gateway RSS ${mb(run.rss.startBytes)} → ${mb(run.rss.endBytes)} MB (max ${mb(run.rss.maxBytes)}, ` +
       `slope ${rssSlopeMbPerMinute(run.rss.samples).toFixed(1)} MB/min)`,

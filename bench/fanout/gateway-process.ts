@@ -26,12 +26,27 @@ const STOP_GRACE_MS = 5_000;
 const KEEP_STDERR = 8_192;
 
 const running = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
+let hooked = false;
 
-/** Tracks a child so it is killed when this process exits. */
+function killAll(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
+/** Tracks a child so it is killed when this process exits, even by Ctrl-C or SIGTERM. */
 export function killOnExit(child: ChildProcess): void {
+  if (!hooked) {
+    hooked = true;
+    process.on('exit', killAll);
+    // A signal would otherwise end this process without 'exit' handlers and orphan the gateway.
+    process.once('SIGINT', () => {
+      killAll();
+      process.exit(130);
+    });
+    process.once('SIGTERM', () => {
+      killAll();
+      process.exit(143);
+    });
+  }
   running.add(child);
   child.once('exit', () => running.delete(child));
 }

@@ -48,11 +48,7 @@ function toBytes(data: RawData): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
-function connectOne(
-  url: string,
-  client: LoadClient,
-  frame: Uint8Array | string,
-): Promise<string | null> {
+function connectOne(url: string, client: LoadClient): Promise<string | null> {
   return new Promise((resolve) => {
     const socket = new WebSocket(url, {
       perMessageDeflate: false,
@@ -67,7 +63,6 @@ function connectOne(
     };
     socket.on('open', () => {
       open += 1;
-      socket.send(frame, { binary: typeof frame !== 'string' });
       settle(null);
     });
     socket.on('message', (data: RawData, isBinary: boolean) => {
@@ -121,7 +116,7 @@ async function connectAll(command: ConnectCommand): Promise<void> {
     while (next < clients.length) {
       const client = clients[next]!;
       next += 1;
-      const error = await connectOne(command.url, client, frames.get(client.profile)!);
+      const error = await connectOne(command.url, client);
       if (error !== null) {
         failed += 1;
         firstError ??= error;
@@ -129,6 +124,14 @@ async function connectAll(command: ConnectCommand): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: command.concurrency }, worker));
+  // Subscribing only once every client is open keeps the firehose from starving the handshakes
+  // of the clients still connecting (the gateway shares its core between both).
+  for (const client of clients) {
+    const frame = frames.get(client.profile)!;
+    if (client.socket?.readyState === WebSocket.OPEN) {
+      client.socket.send(frame, { binary: typeof frame !== 'string' });
+    }
+  }
   emit({ type: 'connected', open, failed, firstError });
 }
 

@@ -4,6 +4,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isInstrument, isRecord } from '../../protocol/value-guards';
+import { counterRates, scrapeFeedCounters, type FeedCounters } from './gateway-metrics';
 import { startGatewayChild, type GatewayChild } from './gateway-process';
 import { startLoadChild, type LoadChild } from './load-child';
 import type { LoadReport } from './load-messages';
@@ -48,6 +49,8 @@ export interface ScenarioResult {
    */
   otherCpu: number;
   rss: RssTrace;
+  /** Per second over the window, as the gateway's /metrics counts them (NaN when not exported). */
+  gatewayCounters: FeedCounters;
 }
 
 const RSS_SAMPLE_MS = 500;
@@ -77,6 +80,11 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     );
     await sleep(options.warmupMs);
 
+    // Scraped alongside, never in the way: a saturated gateway may take seconds to answer.
+    const countersStart = scrapeFeedCounters(gateway.url).then((counters) => ({
+      counters,
+      at: performance.now(),
+    }));
     await load.mark();
     const start = requireSample(gateway.pid);
     const started = performance.now();
@@ -95,6 +103,9 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     const loadCpuEnd = readProcSample(load.pid);
     const machineEnd = readMachineBusySeconds();
     const self = process.cpuUsage(selfStart);
+    const countersEnd = await scrapeFeedCounters(gateway.url);
+    const countersFrom = await countersStart;
+    const countersSeconds = (performance.now() - countersFrom.at) / 1000;
     const seconds = (performance.now() - started) / 1000;
     samples.push([Math.round(seconds * 1000), end.rssBytes]);
     const gatewayCpu = (end.cpuSeconds - start.cpuSeconds) / seconds;
@@ -123,6 +134,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         maxBytes: Math.max(...samples.map(([, bytes]) => bytes)),
         samples,
       },
+      gatewayCounters: counterRates(countersFrom.counters, countersEnd, countersSeconds),
     };
   } finally {
     await load?.stop();
