@@ -7,6 +7,7 @@ import { FeedContext } from './feed/feed-context';
 import { ChartSection } from './features/chart/chart-section';
 import { InstrumentHeader } from './features/instrument-header/instrument-header';
 import { OrderBook } from './features/order-book/order-book';
+import { PerfToggle } from './features/perf-overlay/perf-toggle';
 import { TradesTape } from './features/trades/trades-tape';
 import { Watchlist } from './features/watchlist/watchlist';
 import { instrumentsQuery } from './lib/api/instruments';
@@ -31,6 +32,8 @@ export function App() {
       <header className="topbar">
         <h1>Quotedeck</h1>
         <div className="topbar-end">
+          {/* Always rendered, so it never moves the header; its overlay is fixed, out of the flow. */}
+          <PerfToggle />
           {/* A reserved slot: the button appearing must not move the header (layout shift). */}
           <div className="install-slot">
             <InstallButton />
