@@ -68,9 +68,22 @@ describe('parseFlags', () => {
     [['--help=yes'], 'help'],
     [['--static-dir', ' '], '--static-dir must not be empty'],
     [['--no-static', '--static-dir', 'dist'], 'exclude each other'],
+    [['--conflate-ms', '0'], '--conflate-ms must be from 1 to 1000'],
+    [['--conflate-ms', '2.5'], '--conflate-ms must be an integer'],
+    [['--sim-instruments', '5000'], '--sim-instruments must be from 1 to 1000'],
+    [['--sim-instruments', 'many'], '--sim-instruments must be a number'],
   ])('%j fails with a FlagError mentioning %s', (argv, text) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
     expect(() => parseFlags(argv)).toThrow(text);
+  });
+
+  it('reads the benchmark flags, which are absent by default', () => {
+    expect(parseFlags(['--conflate-ms', '5', '--sim-instruments=200'])).toMatchObject({
+      conflateMs: 5,
+      simInstruments: 200,
+    });
+    expect(parseFlags([]).conflateMs).toBeUndefined();
+    expect(parseFlags([]).simInstruments).toBeUndefined();
   });
 
   it('documents the naive fan-out as a benchmark baseline', () => {

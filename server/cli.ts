@@ -16,6 +16,10 @@ export interface GatewayFlags {
   staticDir: string | null | undefined;
   /** `naive` runs the benchmark baseline fan-out instead of the real one. */
   fanout: FanoutMode;
+  /** Conflation tick for tickers and candles, ms; undefined keeps the gateway's default. */
+  conflateMs?: number;
+  /** Simulated instruments; undefined keeps the simulator's catalog. */
+  simInstruments?: number;
   help: boolean;
 }
 
@@ -35,6 +39,10 @@ export const USAGE = `Usage: gateway [options]
   --fanout <mode>     feed fan-out: shared (default) encodes each message once per stream and
                       batches per tick; naive is a BENCHMARK BASELINE only (a typical gateway:
                       every client gets JSON encoded for it alone, one frame per message)
+  --conflate-ms <n>   ticker and candle conflation tick, 1-1000 ms (default 100)
+  --sim-instruments <n>
+                      simulate n instruments, 1-1000 (default: the catalog's 109; more adds
+                      synthetic pairs, for benchmarks)
   --help              show this help`;
 
 /** The usage text (for callers printing it next to a FlagError). */
@@ -59,6 +67,8 @@ export function parseFlags(argv: string[]): GatewayFlags {
         'static-dir': { type: 'string' },
         'no-static': { type: 'boolean' },
         fanout: { type: 'string' },
+        'conflate-ms': { type: 'string' },
+        'sim-instruments': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -90,6 +100,8 @@ export function parseFlags(argv: string[]): GatewayFlags {
       `--fanout ${JSON.stringify(fanout)} is not supported; allowed: ${FANOUT_MODES.join(', ')}`,
     );
   }
+  const conflateMs = optionalInteger('conflate-ms', values['conflate-ms'], 1, 1_000);
+  const simInstruments = optionalInteger('sim-instruments', values['sim-instruments'], 1, 1_000);
   return {
     port,
     host,
@@ -98,6 +110,8 @@ export function parseFlags(argv: string[]): GatewayFlags {
     source,
     staticDir,
     fanout,
+    conflateMs,
+    simInstruments,
     help: values.help ?? false,
   };
 }
@@ -117,5 +131,19 @@ function integerFlag(name: string, text: string | undefined, fallback: number): 
   const value = numberFlag(name, text);
   if (!Number.isSafeInteger(value))
     throw new FlagError(`--${name} must be an integer, got "${text}"`);
+  return value;
+}
+
+function optionalInteger(
+  name: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (text === undefined) return undefined;
+  const value = integerFlag(name, text, min);
+  if (value < min || value > max) {
+    throw new FlagError(`--${name} must be from ${min} to ${max}, got ${value}`);
+  }
   return value;
 }

@@ -28,12 +28,17 @@ export async function startGateway(
   flags: GatewayFlags,
   options: StartOptions = {},
 ): Promise<RunningGateway> {
-  const source = createSimulatedSource({ seed: flags.seed, rate: flags.rate });
+  const source = createSimulatedSource({
+    seed: flags.seed,
+    rate: flags.rate,
+    ...(flags.simInstruments === undefined ? {} : { instruments: flags.simInstruments }),
+  });
   // Warnings (e.g. no built app to serve) go to stderr so stdout stays one line.
   const app = await buildApp({
     source,
     staticDir: flags.staticDir,
     fanout: flags.fanout,
+    ...(flags.conflateMs === undefined ? {} : { conflateMs: flags.conflateMs }),
     logger: { level: 'warn', stream: process.stderr },
   });
   await app.listen({ port: flags.port, host: flags.host });

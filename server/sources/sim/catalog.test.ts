@@ -6,7 +6,7 @@ import {
   lotSizeText,
   tickSizeText,
 } from '../../../protocol/instruments';
-import { SIM_CATALOG } from './catalog';
+import { SIM_CATALOG, simCatalog } from './catalog';
 
 function bySymbol(symbol: string) {
   const spec = SIM_CATALOG.find((s) => s.instrument.symbol === symbol);
@@ -67,5 +67,30 @@ describe('SIM_CATALOG', () => {
     const eur = bySymbol('EUR-USD').instrument;
     expect([tickSizeText(eur), lotSizeText(eur)]).toEqual(['0.00001', '1000']);
     expect(bySymbol('USD-JPY').instrument.priceScale).toBe(3);
+  });
+});
+
+describe('simCatalog', () => {
+  it('adds synthetic pairs after the catalog, with unique symbols and consecutive ids', () => {
+    const catalog = simCatalog(200);
+    expect(catalog).toHaveLength(200);
+    expect(catalog.slice(0, SIM_CATALOG.length)).toEqual(SIM_CATALOG);
+    expect(new Set(catalog.map((c) => c.instrument.symbol)).size).toBe(200);
+    expect(catalog.map((c) => c.instrument.id)).toEqual(catalog.map((_, i) => i + 1));
+    expect(catalog[SIM_CATALOG.length]?.instrument.symbol).toBe('SYN001-USD');
+  });
+
+  it('takes the first instruments when fewer are asked for', () => {
+    expect(simCatalog(3).map((c) => c.instrument.symbol)).toEqual([
+      'BTC-USD',
+      'ETH-USD',
+      'SOL-USD',
+    ]);
+  });
+
+  it('refuses counts out of range', () => {
+    expect(() => simCatalog(0)).toThrow(RangeError);
+    expect(() => simCatalog(1.5)).toThrow(RangeError);
+    expect(() => simCatalog(100_000)).toThrow(RangeError);
   });
 });

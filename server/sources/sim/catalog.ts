@@ -189,3 +189,25 @@ export const SIM_CATALOG: readonly SimInstrument[] = [
   ...build(EQUITIES, 'equity', 1 + CRYPTO.length),
   ...build(FX, 'fx', 1 + CRYPTO.length + EQUITIES.length),
 ];
+
+/** The most instruments simCatalog() makes (benchmarks ask for a few hundred at most). */
+export const MAX_SIM_INSTRUMENTS = 1_000;
+
+/**
+ * The catalog with `count` instruments: its first `count`, or all of it followed by synthetic
+ * crypto pairs (`SYN001-USD`, …; quiet, activity 1) for benchmarks that need many symbols.
+ */
+export function simCatalog(count: number): readonly SimInstrument[] {
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_SIM_INSTRUMENTS) {
+    throw new RangeError(`sim instruments must be 1-${MAX_SIM_INSTRUMENTS}, got ${String(count)}`);
+  }
+  if (count <= SIM_CATALOG.length) return SIM_CATALOG.slice(0, count);
+  const rows: Row[] = [];
+  for (let n = 1; SIM_CATALOG.length + rows.length < count; n++) {
+    const label = String(n).padStart(3, '0');
+    // Prices spread over a few magnitudes so the scales vary like real pairs.
+    const price = ['2.5000', '25.000', '250.00'][n % 3] ?? '25.000';
+    rows.push([`SYN${label}-USD`, `Synthetic ${label}`, price, 0.8, 1]);
+  }
+  return [...SIM_CATALOG, ...build(rows, 'crypto', SIM_CATALOG.length + 1)];
+}

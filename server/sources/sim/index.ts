@@ -1,4 +1,4 @@
-export { SIM_CATALOG, type SimInstrument } from './catalog';
+export { SIM_CATALOG, simCatalog, type SimInstrument } from './catalog';
 export { SimulatedExchange, type SimulatedExchangeOptions } from './simulated-exchange';
 export {
   createSimulatedSource,

@@ -3,6 +3,7 @@
  * budget proportional to elapsed time, so `rate` sets how busy the market is.
  */
 import type { MarketSource, SourceSink } from '../source';
+import { simCatalog } from './catalog';
 import { SimulatedExchange } from './simulated-exchange';
 
 export interface SimulatedSourceOptions {
@@ -14,6 +15,8 @@ export interface SimulatedSourceOptions {
   now?: () => number;
   /** Milliseconds between steps (default 15). */
   intervalMs?: number;
+  /** How many instruments to simulate (default: the whole catalog; more adds synthetic ones). */
+  instruments?: number;
 }
 
 export const DEFAULT_SIM_RATE = 400;
@@ -48,7 +51,8 @@ function validated(options: SimulatedSourceOptions) {
 /** Creates the simulated market source; throws RangeError on invalid options. */
 export function createSimulatedSource(options: SimulatedSourceOptions = {}): MarketSource {
   const { seed, rate, now, intervalMs } = validated(options);
-  const exchange = new SimulatedExchange({ seed, now: now() });
+  const catalog = options.instruments === undefined ? undefined : simCatalog(options.instruments);
+  const exchange = new SimulatedExchange({ seed, now: now(), ...(catalog ? { catalog } : {}) });
   let timer: ReturnType<typeof setInterval> | undefined;
   let carry = 0;
   let last = 0;
