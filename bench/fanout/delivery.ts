@@ -6,6 +6,24 @@
  * by that profile's decoded clients.
  */
 
+/**
+ * Indexes of the clients that decode: `perProfile` of each of `profiles` profiles (client i has
+ * profile i % profiles), spread from the first to the last to connect and subscribe, so the sample
+ * sees the late joiners' backlog as well as the early ones' steady state.
+ */
+export function decodedIndexes(clients: number, profiles: number, perProfile: number): Set<number> {
+  const chosen = new Set<number>();
+  for (let profile = 0; profile < Math.min(profiles, clients); profile += 1) {
+    const members = Math.ceil((clients - profile) / profiles);
+    const take = Math.min(perProfile, members);
+    for (let k = 0; k < take; k += 1) {
+      const position = take === 1 ? 0 : Math.round((k * (members - 1)) / (take - 1));
+      chosen.add(profile + position * profiles);
+    }
+  }
+  return chosen;
+}
+
 /** What one client saw during the window. `messages` is only meaningful when `decoded`. */
 export interface ClientWindow {
   profile: number;
@@ -16,7 +34,7 @@ export interface ClientWindow {
 }
 
 export interface Delivery {
-  /** Decoded plus derived messages. */
+  /** Decoded plus derived messages; NaN when some clients' bytes could not be converted. */
   messages: number;
   /** Messages counted by decoding. */
   decodedMessages: number;
@@ -30,10 +48,21 @@ export interface Delivery {
    * far a derived count may be off (window edges cut frames differently per client).
    */
   ratioSpread: number;
+  /** Bytes of byte-counting clients with no decoded client to convert them (none decoded any). */
+  underivedBytes: number;
+  /** Decoded clients whose messages were not one per frame, when that was assumed. */
+  framesMismatch: number;
 }
 
-/** Sums a window's deliveries, deriving byte-counting clients' messages per profile. */
-export function deriveDelivery(clients: readonly ClientWindow[]): Delivery {
+/**
+ * Sums a window's deliveries, deriving byte-counting clients' messages per profile. With
+ * `oneMessagePerFrame` (the naive baseline sends every message in a frame of its own) a client's
+ * frames are its messages, which decoded clients confirm (see `framesMismatch`).
+ */
+export function deriveDelivery(
+  clients: readonly ClientWindow[],
+  oneMessagePerFrame = false,
+): Delivery {
   const perProfile = new Map<number, { bytes: number; messages: number; ratios: number[] }>();
   const all = { bytes: 0, messages: 0 };
   let decodedMessages = 0;
@@ -54,12 +83,22 @@ export function deriveDelivery(clients: readonly ClientWindow[]): Delivery {
   let derivedMessages = 0;
   let bytes = 0;
   let frames = 0;
+  let underivedBytes = 0;
+  let framesMismatch = 0;
   for (const client of clients) {
     bytes += client.bytes;
     frames += client.frames;
-    if (client.decoded) continue;
+    if (client.decoded) {
+      if (client.messages !== client.frames) framesMismatch += 1;
+      continue;
+    }
+    if (oneMessagePerFrame) {
+      derivedMessages += client.frames;
+      continue;
+    }
     const entry = perProfile.get(client.profile);
     const ratio = entry && entry.bytes > 0 ? entry.messages / entry.bytes : fallback;
+    if (ratio === 0) underivedBytes += client.bytes;
     derivedMessages += client.bytes * ratio;
   }
   let ratioSpread = 0;
@@ -71,12 +110,14 @@ export function deriveDelivery(clients: readonly ClientWindow[]): Delivery {
   }
   derivedMessages = Math.round(derivedMessages);
   return {
-    messages: decodedMessages + derivedMessages,
+    messages: underivedBytes > 0 ? NaN : decodedMessages + derivedMessages,
     decodedMessages,
     derivedMessages,
     decodedClients,
     bytes,
     frames,
     ratioSpread,
+    underivedBytes,
+    framesMismatch: oneMessagePerFrame ? framesMismatch : 0,
   };
 }

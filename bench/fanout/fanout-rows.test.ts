@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchRow } from '../table';
-import { fanoutRows, rssSlopeMbPerMinute, describeRun } from './fanout-rows';
+import { contentionWarning, describeRun, fanoutRows, rssSlopeMbPerMinute } from './fanout-rows';
 import type { ScenarioResult } from './run-scenario';
 
 const MB = 1024 * 1024;
@@ -28,6 +28,8 @@ function run(over: {
         bytes: 1,
         frames: 1,
         ratioSpread: 0,
+        underivedBytes: 0,
+        framesMismatch: 0,
       },
       latency: { count: 100, p50: over.p99 / 2, p99: over.p99, max: over.p99 },
       kinds: { '31': 10 },
@@ -136,5 +138,15 @@ describe('describeRun', () => {
     expect(text).toContain('shared 1,000 clients');
     expect(text).toContain('1,234,567 msg/s');
     expect(text).toContain('load process 80 %');
+  });
+});
+
+describe('contentionWarning', () => {
+  it('warns only when other work took a real share of the cores', () => {
+    const quiet = run({ mps: 1, p99: 1 });
+    expect(contentionWarning([quiet])).toBeNull();
+    const busy = { ...quiet, otherCpu: 0.9 };
+    expect(contentionWarning([quiet, busy])).toContain('1 of 2 runs');
+    expect(contentionWarning([quiet, busy])).toContain('90 %');
   });
 });

@@ -189,7 +189,13 @@ export function describeRun(run: ScenarioResult): string {
       `(same-profile spread ${(d.ratioSpread * 100).toFixed(3)} %); ` +
       `${(d.frames / seconds / Math.max(1, run.connected)).toFixed(1)} frames/s per client, ` +
       `${(d.bytes / seconds / MB).toFixed(1)} MB/s, ${load.textFrames > 0 ? `${count(load.textFrames)} text frames` : 'binary frames'}` +
-      (load.malformedFrames > 0 ? `, ${load.malformedFrames} malformed` : ''),
+      (load.malformedFrames > 0 ? `, ${load.malformedFrames} malformed` : '') +
+      (d.underivedBytes > 0
+        ? `; ${count(d.underivedBytes)} bytes not convertible (no decoded client received anything)`
+        : '') +
+      (d.framesMismatch > 0
+        ? `; ${d.framesMismatch} decoded clients had ≠ 1 message per frame`
+        : ''),
     `  latency (trades, n=${count(load.latency.count)}): p50 ${load.latency.p50.toFixed(1)} ms, ` +
       `p99 ${load.latency.p99.toFixed(1)} ms, max ${load.latency.max.toFixed(0)} ms; kinds ${kinds}`,
     `  gateway /metrics: ${count(Math.round(g.messagesSent))} msg/s sent in ${count(Math.round(g.framesSent))} frames/s, ` +
@@ -198,4 +204,19 @@ export function describeRun(run: ScenarioResult): string {
       `gateway RSS ${mb(run.rss.startBytes)} → ${mb(run.rss.endBytes)} MB (max ${mb(run.rss.maxBytes)}, ` +
       `slope ${rssSlopeMbPerMinute(run.rss.samples).toFixed(1)} MB/min)`,
   ].join('\n');
+}
+
+/** Share of a core that other work may take before a run counts as disturbed. */
+export const DISTURBED_CPU = 0.25;
+
+/** A warning when other processes competed for the cores during some runs, else null. */
+export function contentionWarning(runs: readonly ScenarioResult[]): string | null {
+  const disturbed = runs.filter((run) => run.otherCpu > DISTURBED_CPU);
+  if (disturbed.length === 0) return null;
+  const shares = disturbed.map((run) => Math.round(run.otherCpu * 100));
+  return (
+    `WARNING: ${disturbed.length} of ${runs.length} runs shared the 2 cores with other work ` +
+    `(${Math.min(...shares)}–${Math.max(...shares)} % of a core outside the gateway and the load process); ` +
+    'their figures understate the gateway. Rerun on a quiet machine.'
+  );
 }

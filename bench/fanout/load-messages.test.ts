@@ -11,6 +11,8 @@ const report: LoadReport = {
     bytes: 300,
     frames: 3,
     ratioSpread: 0,
+    underivedBytes: 0,
+    framesMismatch: 0,
   },
   latency: { count: 0, p50: NaN, p99: NaN, max: NaN },
   kinds: { '31': 4 },
@@ -27,6 +29,7 @@ describe('parseLoadCommand', () => {
       type: 'connect',
       url: 'ws://127.0.0.1:5000/ws',
       json: false,
+      oneMessagePerFrame: false,
       clients: 100,
       decodePerProfile: 2,
       symbols: ['BTC-USD'],
@@ -40,7 +43,14 @@ describe('parseLoadCommand', () => {
   it('rejects malformed commands', () => {
     expect(parseLoadCommand(null)).toBeNull();
     expect(parseLoadCommand({ type: 'explode' })).toBeNull();
-    const good = { type: 'connect', url: 'ws://h/ws', json: true, clients: 1, decodePerProfile: 1 };
+    const good = {
+      type: 'connect',
+      url: 'ws://h/ws',
+      json: true,
+      oneMessagePerFrame: true,
+      clients: 1,
+      decodePerProfile: 1,
+    };
     expect(parseLoadCommand({ ...good, symbols: [], concurrency: 1 })).toBeNull();
     expect(parseLoadCommand({ ...good, json: 'yes', symbols: ['A'], concurrency: 1 })).toBeNull();
     expect(parseLoadCommand({ ...good, symbols: [1], concurrency: 1 })).toBeNull();

@@ -12,6 +12,8 @@ export interface ConnectCommand {
   url: string;
   /** Subscribe with JSON text frames (the JSON feed) instead of MessagePack. */
   json: boolean;
+  /** The gateway sends each message in a frame of its own (the naive baseline). */
+  oneMessagePerFrame: boolean;
   clients: number;
   /** Clients of each profile that decode every frame (the rest count bytes). */
   decodePerProfile: number;
@@ -59,14 +61,24 @@ export function parseLoadCommand(value: unknown): LoadCommand | null {
     case 'stop':
       return { type: value.type };
     case 'connect': {
-      const { url, json, clients, decodePerProfile, symbols, concurrency } = value;
+      const { url, json, oneMessagePerFrame, clients, decodePerProfile, symbols, concurrency } =
+        value;
       if (typeof url !== 'string' || !/^wss?:\/\//.test(url)) return null;
-      if (typeof json !== 'boolean') return null;
+      if (typeof json !== 'boolean' || typeof oneMessagePerFrame !== 'boolean') return null;
       if (!isCount(clients) || !isCount(decodePerProfile) || !isCount(concurrency)) return null;
       if (concurrency < 1) return null;
       if (!Array.isArray(symbols) || symbols.length === 0) return null;
       if (!symbols.every((s): s is string => typeof s === 'string')) return null;
-      return { type: 'connect', url, json, clients, decodePerProfile, symbols, concurrency };
+      return {
+        type: 'connect',
+        url,
+        json,
+        oneMessagePerFrame,
+        clients,
+        decodePerProfile,
+        symbols,
+        concurrency,
+      };
     }
     default:
       return null;
@@ -98,9 +110,16 @@ function isLoadReport(value: unknown): value is LoadReport {
   return (
     isNumber(value.windowMs) &&
     isRecord(delivery) &&
-    ['messages', 'decodedMessages', 'derivedMessages', 'decodedClients', 'bytes', 'frames'].every(
-      (key) => isCount(delivery[key]),
-    ) &&
+    (isCount(delivery.messages) || Number.isNaN(delivery.messages)) &&
+    [
+      'decodedMessages',
+      'derivedMessages',
+      'decodedClients',
+      'bytes',
+      'frames',
+      'underivedBytes',
+      'framesMismatch',
+    ].every((key) => isCount(delivery[key])) &&
     isNumber(delivery.ratioSpread) &&
     isRecord(latency) &&
     ['count', 'p50', 'p99', 'max'].every((key) => isNumber(latency[key])) &&

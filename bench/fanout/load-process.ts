@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { WebSocket, type RawData } from 'ws';
 import { encodeMessage, joinFrame } from '../../protocol/codec';
-import { deriveDelivery } from './delivery';
+import { decodedIndexes, deriveDelivery } from './delivery';
 import { readFrame } from './frame-reader';
 import { LatencyHistogram } from './latency-histogram';
 import {
@@ -33,6 +33,7 @@ const clients: LoadClient[] = [];
 const latency = new LatencyHistogram();
 const kinds = new Map<number, number>();
 let textFrames = 0;
+let oneMessagePerFrame = false;
 let malformedFrames = 0;
 let open = 0;
 let closeCodes: Record<string, number> = {};
@@ -89,6 +90,8 @@ function connectOne(url: string, client: LoadClient): Promise<string | null> {
 
 async function connectAll(command: ConnectCommand): Promise<void> {
   const frames = new Map<number, Uint8Array | string>();
+  const decoded = decodedIndexes(command.clients, PROFILE_COUNT, command.decodePerProfile);
+  oneMessagePerFrame = command.oneMessagePerFrame;
   for (let i = 0; i < command.clients; i += 1) {
     const profile = profileOf(i, command.symbols);
     if (!frames.has(profile.profile)) {
@@ -102,8 +105,7 @@ async function connectAll(command: ConnectCommand): Promise<void> {
     clients.push({
       socket: null,
       profile: profile.profile,
-      // Client i is the (i / PROFILE_COUNT)-th of its profile.
-      decoded: Math.floor(i / PROFILE_COUNT) < command.decodePerProfile,
+      decoded: decoded.has(i),
       bytes: 0,
       frames: 0,
       messages: 0,
@@ -155,7 +157,7 @@ function report(): LoadReport {
   const cpu = process.cpuUsage(cpuStart);
   return {
     windowMs: performance.now() - windowStart,
-    delivery: deriveDelivery(clients),
+    delivery: deriveDelivery(clients, oneMessagePerFrame),
     latency: latency.summary(),
     kinds: Object.fromEntries([...kinds].map(([kind, count]) => [String(kind), count])),
     textFrames,
