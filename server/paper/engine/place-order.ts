@@ -61,6 +61,7 @@ export function placeOrder(core: EngineCore, request: OrderRequest, now: number)
   }
   const done = order.filledQuantity === order.quantity;
   if (done) order.status = 'filled';
+  else if (stop) order.status = 'pending';
   else if (order.type === 'market' || order.timeInForce === 'ioc') order.status = 'cancelled';
   else if (order.filledQuantity > 0) order.status = 'partially_filled';
   if (done || order.status === 'cancelled') core.finalize(order, builder);
