@@ -12,7 +12,17 @@
  * market) is cancelled with that reason in rejectCode.
  *
  * Money: see money.ts (exact bigints, fees rounded up), ledger.ts (cash and P&L) and
- * account-summary.ts (mark, equity and the margin rule).
+ * account-summary.ts (mark, equity and the margin rule). In short: a buy pays notional + fee from
+ * cash, a sell receives notional − fee; equity = cash + Σ positions at the mid; buying power =
+ * equity × leverage − Σ per instrument max(|value + open buys|, |value − open sells|).
+ *
+ * Idempotency: `place` answers a known client order id with the original order and no transition.
+ * It knows open orders and the most recent final ones; for older ones it asks the synchronous
+ * `findOrderByClientId` option, or the caller looks the id up in the store first and passes the
+ * answer as `stored` (then calls `place` without awaiting in between, so concurrent repeats meet
+ * the in-memory index). Not handled: books that cross a resting order without a trade (it fills
+ * on the next trade at or through its price), and stops already through the market when placed
+ * (they trigger on the next trade).
  */
 import type { AccountState, Order, OrderRequest, Transition } from '../types';
 import type { AccountSummary } from './account-summary';
