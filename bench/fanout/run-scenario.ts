@@ -21,6 +21,8 @@ export interface ScenarioOptions {
   warmupMs: number;
   windowMs: number;
   decodePerProfile: number;
+  /** How long all clients may take to connect (default 60 s). */
+  connectTimeoutMs?: number;
 }
 
 export interface RssTrace {
@@ -79,7 +81,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         symbols,
         concurrency: 64,
       },
-      CONNECT_TIMEOUT_MS,
+      options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     );
     await sleep(options.warmupMs);
 
