@@ -111,7 +111,7 @@ export function request(fields: Partial<OrderRequest>): OrderRequest {
   };
 }
 
-/** A BTC book around 65,000: bids 64,990 / 64,980, asks 65,010 / 65,020 / 65,050 (1 BTC each… see sizes). */
+/** A BTC book: bids 1 @ 64,990 and 2 @ 64,980; asks 0.5 @ 65,010, 1 @ 65,020 and 2 @ 65,050. */
 export function btcBook(market: FakeMarket, time = T0): void {
   market.setBook(
     BTC.id,
