@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock';
 import type { SqlClient, SqlExecutor, SqlParam, SqlResult, SqlSession } from './sql-client';
 
 interface PgliteLike {
@@ -21,8 +22,18 @@ function executor(target: PgliteLike): SqlExecutor {
 
 /** Opens PGlite (embedded PostgreSQL in WebAssembly) in a data directory, or `memory://`. */
 export async function openPgliteClient(dataDir: string): Promise<SqlClient> {
-  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  let unlock = (): void => undefined;
+  if (!dataDir.includes('://')) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const base = executor(db);
   const session: SqlSession = {
     ...base,
@@ -34,6 +45,12 @@ export async function openPgliteClient(dataDir: string): Promise<SqlClient> {
     backend: 'pglite',
     // One embedded connection: the session is the database itself.
     session: <T>(fn: (s: SqlSession) => Promise<T>): Promise<T> => fn(session),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }

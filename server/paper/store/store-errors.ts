@@ -9,6 +9,7 @@ export const STORE_ERROR_CODES = [
   'unknown_account',
   'invalid_row',
   'migration_failed',
+  'data_dir_locked',
 ] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
