@@ -109,6 +109,12 @@ describe('migrations on PGlite', () => {
 });
 
 const databaseUrl = process.env.DATABASE_URL ?? '';
+if (!databaseUrl) {
+  console.warn(
+    'Migration tests on PostgreSQL SKIPPED: DATABASE_URL is not set. Enable them with ' +
+      'DATABASE_URL=postgres://user@127.0.0.1:5432/db npm run test:unit (.ci/run starts a cluster).',
+  );
+}
 describe.skipIf(!databaseUrl)('migrations on PostgreSQL (DATABASE_URL)', () => {
   const clients: SqlClient[] = [];
   const schemas: string[] = [];

@@ -3,7 +3,7 @@
  * paper-store-postgres.test.ts when DATABASE_URL is set. `store()` is the opened store.
  */
 import { expect, it } from 'vitest';
-import type { Transition } from '../types';
+import type { OrderStatus, Transition } from '../types';
 import type { PaperStore } from './paper-store';
 import { INST, ONE, accountId, makeOrder, nextBuy, startChain } from './test-fixtures';
 
@@ -83,10 +83,17 @@ export function storeContract(store: () => PaperStore): void {
 
   it('lists orders by status, newest first, in pages', async () => {
     const id = accountId('list');
-    const statuses = ['open', 'filled', 'pending', 'cancelled', 'partially_filled', 'rejected'];
+    const statuses: OrderStatus[] = [
+      'open',
+      'filled',
+      'pending',
+      'cancelled',
+      'partially_filled',
+      'rejected',
+    ];
     const orders = statuses.map((status, i) =>
       makeOrder(id, i + 1, {
-        status: status as never,
+        status,
         ...(status === 'rejected' ? { rejectCode: 'off_tick', rejectMessage: 'off the grid' } : {}),
       }),
     );
