@@ -13,45 +13,25 @@
 /** Decimal places of money amounts (the finest price scale 10 + the finest size scale 4 + slack). */
 export const MONEY_SCALE = 16;
 
-export const ORDER_TYPES = ['market', 'limit', 'stop', 'stop_limit'] as const;
-export type OrderType = (typeof ORDER_TYPES)[number];
-
-export const TIME_IN_FORCE = ['gtc', 'ioc'] as const;
-export type TimeInForce = (typeof TIME_IN_FORCE)[number];
-
-export const ORDER_SIDES = ['buy', 'sell'] as const;
-export type OrderSide = (typeof ORDER_SIDES)[number];
-
-/**
- * `pending`: a stop waiting for its trigger. `open`: resting on the (paper) book.
- * `partially_filled`: resting with some filled. Final: `filled`, `cancelled`, `rejected`.
- */
-export const ORDER_STATUSES = [
-  'pending',
-  'open',
-  'partially_filled',
-  'filled',
-  'cancelled',
-  'rejected',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-/** Machine-readable reasons an order is refused (HTTP 400/422 and `rejected` orders). */
-export const REJECT_CODES = [
-  'unknown_instrument',
-  'unsupported_currency',
-  'off_tick',
-  'off_lot',
-  'below_min_quantity',
-  'below_min_notional',
-  'insufficient_buying_power',
-  'market_closed',
-  'stale_market',
-  'post_only_would_cross',
-  'no_liquidity',
-  'invalid_order',
-] as const;
-export type RejectCode = (typeof REJECT_CODES)[number];
+export {
+  ORDER_SIDES,
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  REJECT_CODES,
+  TIME_IN_FORCE,
+  type OrderSide,
+  type OrderStatus,
+  type OrderType,
+  type RejectCode,
+  type TimeInForce,
+} from '../../protocol/paper';
+import type {
+  OrderSide,
+  OrderStatus,
+  OrderType,
+  RejectCode,
+  TimeInForce,
+} from '../../protocol/paper';
 
 /** What a client sends to place an order (POST /api/orders). */
 export interface OrderRequest {
