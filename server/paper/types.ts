@@ -26,6 +26,7 @@ export {
   type TimeInForce,
 } from '../../protocol/paper';
 import type {
+  PlaceOrderBody,
   OrderSide,
   OrderStatus,
   OrderType,
@@ -34,23 +35,7 @@ import type {
 } from '../../protocol/paper';
 
 /** What a client sends to place an order (POST /api/orders). */
-export interface OrderRequest {
-  /** The idempotency key: 1–64 chars of [A-Za-z0-9_-]; a repeat returns the original order. */
-  clientOrderId: string;
-  symbol: string;
-  side: OrderSide;
-  type: OrderType;
-  /** Integer size units; a positive multiple of the instrument's lot. */
-  quantity: number;
-  /** Limit price (limit, stop_limit), integer price units on the tick grid; else null. */
-  limitPrice: number | null;
-  /** Trigger price (stop, stop_limit) compared with the last trade; else null. */
-  stopPrice: number | null;
-  /** Ignored for market and stop orders (always IOC-like). */
-  timeInForce: TimeInForce;
-  /** Limit orders only: reject instead of taking liquidity. */
-  postOnly: boolean;
-}
+export type OrderRequest = PlaceOrderBody;
 
 export interface Order {
   /** Server id, e.g. `o_000123`; monotonic per account. */
