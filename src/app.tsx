@@ -1,9 +1,14 @@
-/** The dashboard layout: header, watchlist, instrument, chart, order book and trades. */
+/**
+ * The dashboard layout: header with the paper account, watchlist, instrument, chart, order book,
+ * trades, and the paper-trading panels (ticket, positions, orders; their code loads lazily).
+ */
 import { useQuery } from '@tanstack/react-query';
-import { useContext, useEffect } from 'react';
+import { lazy, Suspense, useContext, useEffect } from 'react';
 import { ConnectionStatus } from './components/connection-status';
+import { Toaster } from './components/toast/toaster';
 import { InstallButton } from './components/install-button';
 import { FeedContext } from './feed/feed-context';
+import { AccountBar } from './features/account/account-bar';
 import { ChartSection } from './features/chart/chart-section';
 import { InstrumentHeader } from './features/instrument-header/instrument-header';
 import { OrderBook } from './features/order-book/order-book';
@@ -13,6 +18,21 @@ import { Watchlist } from './features/watchlist/watchlist';
 import { instrumentsQuery } from './lib/api/instruments';
 import { adoptSymbolFromUrl, useSelectedInstrument } from './lib/use-instruments';
 import { usePreferencesStore } from './stores/preferences-store';
+
+// The paper-trading panels are off the critical path; each placeholder has the panel's size.
+const OrderTicket = lazy(() =>
+  import('./features/ticket/order-ticket').then((m) => ({ default: m.OrderTicket })),
+);
+const PositionsPanel = lazy(() =>
+  import('./features/positions/positions-panel').then((m) => ({ default: m.PositionsPanel })),
+);
+const OrdersPanel = lazy(() =>
+  import('./features/orders/orders-panel').then((m) => ({ default: m.OrdersPanel })),
+);
+
+function PanelSlot({ area }: { area: string }) {
+  return <div className={`panel paper-slot ${area}`} aria-hidden="true" />;
+}
 
 // Before the first render, so a shortcut's instrument is the first one subscribed.
 if (typeof window !== 'undefined') adoptSymbolFromUrl(window.location, window.history);
@@ -41,6 +61,7 @@ export function App() {
           <ConnectionStatus />
         </div>
       </header>
+      <AccountBar />
       {instruments.isError && (
         <p className="banner" role="alert">
           Could not load instruments: {instruments.error.message}
@@ -57,7 +78,17 @@ export function App() {
         <ChartSection instrument={instrument} />
         <OrderBook instrument={instrument} />
         <TradesTape instrument={instrument} />
+        <Suspense fallback={<PanelSlot area="area-ticket" />}>
+          <OrderTicket instrument={instrument} />
+        </Suspense>
+        <Suspense fallback={<PanelSlot area="area-positions" />}>
+          <PositionsPanel />
+        </Suspense>
+        <Suspense fallback={<PanelSlot area="area-orders" />}>
+          <OrdersPanel instrument={instrument} />
+        </Suspense>
       </main>
+      <Toaster />
     </div>
   );
 }

@@ -10,6 +10,10 @@ export interface BookRowProps {
   row: Row | undefined;
   maxSize: number;
   maxCumulative: number;
+  /** The trader has an open order at this level (grouped price). */
+  own?: boolean;
+  /** A click sets the ticket's price to this level. */
+  onPick?: (price: number) => void;
 }
 
 export const BookRow = memo(function BookRow({
@@ -18,13 +22,22 @@ export const BookRow = memo(function BookRow({
   row,
   maxSize,
   maxCumulative,
+  own = false,
+  onPick,
 }: BookRowProps) {
   if (!row || !instrument) {
     // Placeholder of the same height so the spread row never moves.
     return <div className="book-row empty" aria-hidden="true" />;
   }
   return (
-    <div className={`book-row ${side}`} data-testid={`book-${side}`} data-price={row.price}>
+    <div
+      className={`book-row ${side}${own ? ' own' : ''}`}
+      data-testid={`book-${side}`}
+      data-price={row.price}
+      data-own={own ? 'true' : undefined}
+      title={own ? 'Your open order is at this level' : undefined}
+      onClick={onPick && (() => onPick(row.price))}
+    >
       <div
         className="bar cumulative"
         style={{ transform: `scaleX(${maxCumulative ? row.cumulative / maxCumulative : 0})` }}

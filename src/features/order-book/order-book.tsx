@@ -1,9 +1,12 @@
 /** Live order book of the active instrument: asks above the spread, bids below. */
-import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useId, useMemo } from 'react';
 import { formatPrice, type Instrument } from '../../../protocol/instruments';
 import { Panel } from '../../components/panel';
 import { useFeedSubscription } from '../../feed/feed-context';
+import { ordersQuery } from '../../lib/api/paper';
 import { useGroupedBook } from '../../stores/book-selectors';
+import { pickTicketPrice } from '../../stores/ticket-store';
 import { sliceKey } from '../../stores/freshness-store';
 import { usePanelFreshness } from '../../stores/use-panel-freshness';
 import { GROUPINGS, usePreferencesStore, type Grouping } from '../../stores/preferences-store';
@@ -11,6 +14,24 @@ import { BookRow } from './book-row';
 
 export const BOOK_DEPTH = 20;
 export const BOOK_ROWS = 15;
+
+/** Grouped prices of the trader's open limit orders on one instrument, per side. */
+export function ownLevels(
+  orders: readonly { symbol: string; side: string; limitPrice: number | null; status: string }[],
+  symbol: string | undefined,
+  step: number,
+): { bids: ReadonlySet<number>; asks: ReadonlySet<number> } {
+  const bids = new Set<number>();
+  const asks = new Set<number>();
+  for (const order of orders) {
+    if (order.symbol !== symbol || order.limitPrice === null || order.status === 'pending')
+      continue;
+    // The same bucketing as the book view: bids round down, asks round up.
+    if (order.side === 'buy') bids.add(Math.floor(order.limitPrice / step) * step);
+    else asks.add(Math.ceil(order.limitPrice / step) * step);
+  }
+  return { bids, asks };
+}
 
 export interface OrderBookProps {
   instrument: Instrument | undefined;
@@ -34,6 +55,19 @@ export function OrderBook({ instrument }: OrderBookProps) {
     channel: 'book',
     inst: instrument?.id ?? -1,
   });
+
+  const openOrders = useQuery(ordersQuery('open')).data?.orders;
+  const own = useMemo(
+    () => ownLevels(openOrders ?? [], instrument?.symbol, step),
+    [openOrders, instrument?.symbol, step],
+  );
+  const symbol = instrument?.symbol;
+  const pick = useCallback(
+    (price: number) => {
+      if (symbol) pickTicketPrice(symbol, price);
+    },
+    [symbol],
+  );
 
   const bids = book?.bids ?? [];
   const asks = book?.asks ?? [];
@@ -76,6 +110,8 @@ export function OrderBook({ instrument }: OrderBookProps) {
             row={asks[BOOK_ROWS - 1 - i]}
             maxSize={maxSize}
             maxCumulative={maxCumulative}
+            own={own.asks.has(asks[BOOK_ROWS - 1 - i]?.price ?? NaN)}
+            onPick={pick}
           />
         ))}
         <div className="book-row spread" data-testid="spread">
@@ -95,6 +131,8 @@ export function OrderBook({ instrument }: OrderBookProps) {
             row={bids[i]}
             maxSize={maxSize}
             maxCumulative={maxCumulative}
+            own={own.bids.has(bids[i]?.price ?? NaN)}
+            onPick={pick}
           />
         ))}
       </div>

@@ -8,6 +8,7 @@ import { useFeedSubscription } from '../../feed/feed-context';
 import { formatClock } from '../../lib/format';
 import { useVirtualRows } from '../../lib/use-virtual-rows';
 import { sliceKey } from '../../stores/freshness-store';
+import { pickTicketPrice } from '../../stores/ticket-store';
 import { useTrades } from '../../stores/trades-store';
 import { usePanelFreshness } from '../../stores/use-panel-freshness';
 
@@ -24,7 +25,11 @@ const TradeRow = memo(function TradeRow({
 }) {
   const side = trade.side === Side.buy ? 'buy' : 'sell';
   return (
-    <tr data-testid="trade-row" data-side={side}>
+    <tr
+      data-testid="trade-row"
+      data-side={side}
+      onClick={() => pickTicketPrice(instrument.symbol, trade.price)}
+    >
       <td className={`num ${side === 'buy' ? 'up' : 'down'}`}>
         {formatPrice(instrument, trade.price)}
       </td>

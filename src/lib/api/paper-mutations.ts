@@ -1,0 +1,83 @@
+/**
+ * Mutations of the paper account. networkMode 'always': a command runs now or fails now — TanStack's
+ * default would pause it while offline and send it later, and orders are never queued offline.
+ * No retries: a placement is retried only by the trader, with the same client order id.
+ */
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { OrderView, OrdersResponse, PlaceOrderBody } from '../../../protocol/paper';
+import { invalidateAccount, paperKeys } from './paper';
+import { cancelAllOrders, cancelOrder, placeOrder, resetAccount } from './paper-commands';
+
+/** Puts a changed order into the cached order lists right away (the refetch confirms it). */
+export function mergeOrders(client: QueryClient, changed: readonly OrderView[]): void {
+  if (changed.length === 0) return;
+  const live = new Set(['pending', 'open', 'partially_filled']);
+  const byId = new Map(changed.map((o) => [o.id, o]));
+  for (const status of ['open', 'closed', 'all'] as const) {
+    client.setQueryData<OrdersResponse>(paperKeys.orders(status), (current) => {
+      if (!current) return current;
+      const kept = current.orders.filter((o) => !byId.has(o.id));
+      const wanted = changed.filter(
+        (o) => status === 'all' || (status === 'open') === live.has(o.status),
+      );
+      const orders = [...wanted, ...kept].sort(
+        (a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1),
+      );
+      return { orders };
+    });
+  }
+}
+
+const COMMAND = { networkMode: 'always', retry: false } as const;
+
+/** POST /api/orders for a prepared body (the caller owns the client order id). */
+export function usePlaceOrder() {
+  const client = useQueryClient();
+  return useMutation({
+    ...COMMAND,
+    mutationFn: (body: PlaceOrderBody) => placeOrder(body),
+    onSuccess: (result) => {
+      mergeOrders(client, [result.order]);
+      void invalidateAccount(client);
+    },
+  });
+}
+
+/** DELETE /api/orders/:id */
+export function useCancelOrder() {
+  const client = useQueryClient();
+  return useMutation({
+    ...COMMAND,
+    mutationFn: (orderId: string) => cancelOrder(orderId),
+    onSuccess: (order) => {
+      mergeOrders(client, [order]);
+      void invalidateAccount(client);
+    },
+  });
+}
+
+/** DELETE /api/orders?symbol= */
+export function useCancelAll() {
+  const client = useQueryClient();
+  return useMutation({
+    ...COMMAND,
+    mutationFn: (symbol: string) => cancelAllOrders(symbol),
+    onSuccess: (orders) => {
+      mergeOrders(client, orders);
+      void invalidateAccount(client);
+    },
+  });
+}
+
+/** POST /api/account/reset */
+export function useResetAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    ...COMMAND,
+    mutationFn: () => resetAccount(),
+    onSuccess: (account) => {
+      client.setQueryData(paperKeys.account(), { account });
+      void invalidateAccount(client);
+    },
+  });
+}
