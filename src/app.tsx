@@ -5,10 +5,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useContext, useEffect } from 'react';
 import { ConnectionStatus } from './components/connection-status';
-import { Toaster } from './components/toast/toaster';
 import { InstallButton } from './components/install-button';
 import { FeedContext } from './feed/feed-context';
-import { AccountBar } from './features/account/account-bar';
 import { ChartSection } from './features/chart/chart-section';
 import { InstrumentHeader } from './features/instrument-header/instrument-header';
 import { OrderBook } from './features/order-book/order-book';
@@ -20,6 +18,9 @@ import { adoptSymbolFromUrl, useSelectedInstrument } from './lib/use-instruments
 import { usePreferencesStore } from './stores/preferences-store';
 
 // The paper-trading panels are off the critical path; each placeholder has the panel's size.
+const AccountBar = lazy(() =>
+  import('./features/account/account-bar').then((m) => ({ default: m.AccountBar })),
+);
 const OrderTicket = lazy(() =>
   import('./features/ticket/order-ticket').then((m) => ({ default: m.OrderTicket })),
 );
@@ -61,7 +62,9 @@ export function App() {
           <ConnectionStatus />
         </div>
       </header>
-      <AccountBar />
+      <Suspense fallback={<div className="account-bar" aria-hidden="true" />}>
+        <AccountBar />
+      </Suspense>
       {instruments.isError && (
         <p className="banner" role="alert">
           Could not load instruments: {instruments.error.message}
@@ -88,7 +91,6 @@ export function App() {
           <OrdersPanel instrument={instrument} />
         </Suspense>
       </main>
-      <Toaster />
     </div>
   );
 }

@@ -14,6 +14,12 @@ import {
   isInstrumentsResponse,
   isTradesResponse,
 } from './api/rest-guards';
+import {
+  isAccountResponse,
+  isFillsResponse,
+  isOrdersResponse,
+  isPositionsResponse,
+} from './api/paper-guards';
 
 /** idb-keyval key of the persisted query cache (the market snapshot lives at quotedeck:market). */
 export const QUERY_PERSIST_KEY = 'quotedeck:queries';
@@ -40,6 +46,11 @@ const PERSISTED_QUERY_GUARDS: Readonly<Record<string, DataGuard>> = {
   candles: isCandlesResponse,
   book: isBookResponse,
   trades: isTradesResponse,
+  // The paper account, so positions, orders and fills stay viewable offline (marked stale).
+  'paper-account': isAccountResponse,
+  'paper-orders': isOrdersResponse,
+  'paper-fills': isFillsResponse,
+  'paper-positions': isPositionsResponse,
 };
 
 function guardFor(queryKey: unknown): DataGuard | undefined {
