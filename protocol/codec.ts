@@ -7,7 +7,7 @@
  * subscriber, whenever it joined. A frame may carry several messages back to back.
  */
 import { Packr, Unpackr, type Options } from 'msgpackr';
-import { SHAPES, type ClientMessage, type ServerMessage } from './messages';
+import { SHAPES, type ClientMessage, type GatewayMessage } from './messages';
 
 function options(): Options {
   return {
@@ -27,7 +27,7 @@ const packr = new Packr(options());
 const unpackr = new Unpackr(options());
 
 /** Encodes one message into a new, self-contained byte array. */
-export function encodeMessage(message: ServerMessage | ClientMessage): Uint8Array {
+export function encodeMessage(message: GatewayMessage | ClientMessage): Uint8Array {
   // pack() may return a view of a reused buffer; copy so callers can keep and share the bytes.
   return Uint8Array.prototype.slice.call(packr.pack(message));
 }

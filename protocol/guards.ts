@@ -2,6 +2,7 @@
  * Type guards for decoded messages. Everything that arrives off a socket is `unknown` until one of
  * these says otherwise; a rejection carries a reason a client developer can act on.
  */
+import { isAccountKind } from './account-guards';
 import { isInterval, type Interval } from './intervals';
 import { isRecord, isSafeInt } from './value-guards';
 import {
@@ -13,6 +14,16 @@ import {
   type ClientMessage,
   type ServerMessage,
 } from './messages';
+
+export {
+  checkAccountMessage,
+  isAccountKind,
+  isAccountView,
+  isFillView,
+  isMoneyText,
+  isOrderView,
+  isPositionView,
+} from './account-guards';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -39,8 +50,8 @@ function checkSubscription(value: Record<string, unknown>): Checked<ClientMessag
   const { ref, channel, symbol, depth, interval } = value;
   if (!isSafeInt(ref)) return fail('ref must be an integer');
   if (!isChannel(channel)) return fail(`channel must be one of ${CHANNELS.join(', ')}`);
-  if (channel === 'tickers') {
-    if (symbol !== null && symbol !== undefined) return fail('tickers takes no symbol');
+  if (channel === 'tickers' || channel === 'account') {
+    if (symbol !== null && symbol !== undefined) return fail(`${channel} takes no symbol`);
   } else if (!isSymbol(symbol)) {
     return fail(`${channel} needs a symbol (1-${MAX_SYMBOL_LENGTH} letters, digits or ._:/-)`);
   }
@@ -72,12 +83,16 @@ function checkSubscription(value: Record<string, unknown>): Checked<ClientMessag
 const SERVER_KINDS = new Set<unknown>(Object.values(ServerKind));
 
 /**
- * Cheap structural check of a decoded server → client message: the kind is known and the fields
+ * Cheap structural check of a decoded market-data message (account-channel messages are refused
+ * here: check those with checkAccountMessage): the kind is known and the fields
  * every consumer relies on have the right types. Detailed checks belong to whoever applies them.
  */
 export function checkServerMessage(value: unknown): Checked<ServerMessage> {
   if (!isRecord(value)) return fail('message must be a map');
   if (!SERVER_KINDS.has(value.kind)) return fail(`unknown message kind ${describe(value.kind)}`);
+  if (isAccountKind(value.kind)) {
+    return fail('account messages are checked with checkAccountMessage');
+  }
   const kind = value.kind as ServerMessage['kind'];
   const needsStream =
     kind !== ServerKind.hello &&

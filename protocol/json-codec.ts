@@ -3,14 +3,14 @@
  * as the binary feed, as JSON text. A frame is a JSON array of messages; a client may send one
  * message object or an array of them.
  */
-import type { ClientMessage, ServerMessage } from './messages';
+import type { ClientMessage, GatewayMessage } from './messages';
 
 export class JsonDecodeError extends Error {
   override name = 'JsonDecodeError';
 }
 
 /** Encodes one message as JSON text (key order as built by the constructors in messages.ts). */
-export function encodeJsonMessage(message: ServerMessage | ClientMessage): string {
+export function encodeJsonMessage(message: GatewayMessage | ClientMessage): string {
   return JSON.stringify(message);
 }
 

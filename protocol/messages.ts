@@ -5,6 +5,7 @@
  * the codec sends each shape as a shared msgpackr record (a one-byte id instead of the key names), so
  * messages are built only through the constructors below, which keep the order of `SHAPES`.
  */
+import type { AccountMessage } from './account-messages';
 import type { Interval } from './intervals';
 
 export const PROTOCOL_VERSION = 1;
@@ -22,6 +23,10 @@ export const ServerKind = {
   trade: 31,
   candle: 40,
   streamStatus: 50,
+  /** The paper account (`account` channel); see account-messages.ts. */
+  accountSnapshot: 60,
+  accountUpdate: 61,
+  accountMark: 62,
 } as const;
 
 /** Client → server message kinds. */
@@ -31,7 +36,7 @@ export const ClientKind = {
   ping: 102,
 } as const;
 
-export const CHANNELS = ['tickers', 'book', 'trades', 'candles'] as const;
+export const CHANNELS = ['tickers', 'book', 'trades', 'candles', 'account'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const Side = { buy: 1, sell: 2 } as const;
@@ -177,6 +182,12 @@ export type ServerMessage =
   | CandleMessage
   | StreamStatus;
 
+/**
+ * Everything the gateway sends: market data (ServerMessage) and the paper account's messages,
+ * which only reach clients subscribed to the `account` channel.
+ */
+export type GatewayMessage = ServerMessage | AccountMessage;
+
 // ---- client → server -------------------------------------------------------------------------
 
 export interface Subscribe {
@@ -231,6 +242,54 @@ export const SHAPES = [
   ['kind', 'channel', 'inst', 'live'],
   ['kind', 'ref', 'channel', 'symbol', 'depth', 'interval'],
   ['kind', 'id', 'clientTime'],
+  // The account channel (account-messages.ts): its three messages, then the views they nest.
+  ['kind', 'seq', 'account', 'orders', 'positions', 'fills'],
+  ['kind', 'seq', 'account', 'orders', 'fills', 'positions'],
+  ['kind', 'account', 'positions'],
+  [
+    'id',
+    'clientOrderId',
+    'inst',
+    'symbol',
+    'side',
+    'type',
+    'quantity',
+    'limitPrice',
+    'stopPrice',
+    'timeInForce',
+    'postOnly',
+    'status',
+    'filledQuantity',
+    'averagePrice',
+    'rejectCode',
+    'rejectMessage',
+    'createdAt',
+    'updatedAt',
+  ],
+  ['id', 'orderId', 'inst', 'symbol', 'side', 'price', 'quantity', 'fee', 'liquidity', 'time'],
+  [
+    'inst',
+    'symbol',
+    'quantity',
+    'averageEntryPrice',
+    'markPrice',
+    'marketValue',
+    'unrealizedPnl',
+    'realizedPnl',
+  ],
+  [
+    'currency',
+    'startingCash',
+    'cash',
+    'equity',
+    'realizedPnl',
+    'unrealizedPnl',
+    'feesPaid',
+    'marginUsed',
+    'buyingPower',
+    'seq',
+    'updatedAt',
+  ],
 ] as const;
 
 /** Builds a hello. */

@@ -13,6 +13,12 @@ import { installErrorHandler } from './http/errors';
 import { registerHealthRoute } from './http/health-route';
 import { registerInstrumentsRoute } from './http/instruments-route';
 import { registerMarketRoutes } from './http/market-routes';
+import { registerPaperRoutes } from './http/paper-routes';
+import { AccountFeed } from './paper/service/account-feed';
+import { hubMarketView } from './paper/service/hub-market';
+import { PaperService } from './paper/service/paper-service';
+import { openPaperStore } from './paper/store/open-paper-store';
+import type { PaperStore } from './paper/store/paper-store';
 import { createFeedRegistry, registerMetricsRoute } from './http/metrics-route';
 import { registerStatic } from './http/static-route';
 import type { MarketSource } from './sources/source';
@@ -40,6 +46,25 @@ export interface AppOptions {
    * that JSON-encodes every message per client and sends one frame per message.
    */
   fanout?: FanoutMode;
+  /** The paper-trading account; absent or null runs none (no /api/orders…, no account channel). */
+  paper?: PaperAppOptions | null;
+}
+
+export interface PaperAppOptions {
+  /** PGlite data directory (e.g. data/paper) or `memory://`; ignored when databaseUrl is set. */
+  dataDir?: string;
+  /** PostgreSQL URL (DATABASE_URL); wins over dataDir. */
+  databaseUrl?: string;
+  /** An open store to use instead (tests share one); the app does not close it. */
+  store?: PaperStore;
+  /** Default `paper`. */
+  accountId?: string;
+  /** Money units (MONEY_SCALE) a new or reset account starts with. */
+  startingCash?: bigint;
+  makerFeeBps?: number;
+  takerFeeBps?: number;
+  /** Interval of account marks on the socket, ms (default 500). */
+  markMs?: number;
 }
 
 /** What tests (and diagnostics) can reach through `app.gateway`. */
@@ -49,6 +74,8 @@ export interface Gateway {
   /** This app's feed metrics (quotedeck_ws_*), as served by GET /metrics. */
   metrics: Registry;
   stats: FeedStats;
+  /** The paper account, when the app runs one. */
+  paper: PaperService | null;
 }
 
 declare module 'fastify' {
@@ -77,7 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return total;
     },
   });
-  app.decorate('gateway', { hub, sessions, metrics, stats });
+  const paper = options.paper ? await startPaper(app, hub, options.paper) : null;
+  app.decorate('gateway', { hub, sessions, metrics, stats, paper: paper?.service ?? null });
   installErrorHandler(app);
 
   await app.register(compress, {
@@ -103,16 +131,68 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxLagMs: options.maxLagMs,
     fanout: options.fanout,
     stats,
+    ...(paper ? { account: paper.feed } : {}),
   });
   registerMetricsRoute(app, metrics);
   registerInstrumentsRoute(app, hub);
   registerMarketRoutes(app, hub);
+  if (paper) await registerPaperRoutes(app, paper.service, hub);
   registerHealthRoute(app, options.source.name, () => sessions.size);
   if (options.staticDir !== null) {
     await registerStatic(app, options.staticDir ?? DEFAULT_STATIC_DIR);
   }
 
   app.addHook('onReady', async () => hub.start());
-  app.addHook('onClose', async () => hub.stop());
+  app.addHook('onClose', async () => {
+    await hub.stop();
+    // No more trades arrive; let queued commands finish before the store goes.
+    if (paper) await paper.close();
+  });
   return app;
+}
+
+/** Opens the store (unless given one), loads the account and starts its socket channel. */
+async function startPaper(
+  app: FastifyInstance,
+  hub: Hub,
+  options: PaperAppOptions,
+): Promise<{ service: PaperService; feed: AccountFeed; close(): Promise<void> }> {
+  const store =
+    options.store ??
+    (await openPaperStore({
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    }));
+  const onError = (error: unknown): void => app.log.error({ err: error }, 'paper account');
+  const service = new PaperService({
+    store,
+    instruments: hub.instruments,
+    market: hubMarketView(hub),
+    onTrade: (listener) => hub.onTrade(listener),
+    ...(options.accountId === undefined ? {} : { accountId: options.accountId }),
+    ...(options.startingCash === undefined ? {} : { startingCash: options.startingCash }),
+    ...(options.makerFeeBps === undefined ? {} : { makerFeeBps: options.makerFeeBps }),
+    ...(options.takerFeeBps === undefined ? {} : { takerFeeBps: options.takerFeeBps }),
+    onError,
+  });
+  try {
+    await service.start();
+  } catch (error) {
+    if (!options.store) await store.close();
+    throw error;
+  }
+  const feed = new AccountFeed(service, {
+    ...(options.markMs === undefined ? {} : { markMs: options.markMs }),
+    onError,
+  });
+  feed.start();
+  return {
+    service,
+    feed,
+    async close() {
+      feed.stop();
+      await service.close();
+      if (!options.store) await store.close();
+    },
+  };
 }

@@ -37,6 +37,9 @@ export interface BookView {
   asks: FlatLevels;
 }
 
+/** Hears every accepted trade after the hub applied it (the paper engine fills resting orders). */
+export type TradeListener = (inst: number, price: number, size: number, time: number) => void;
+
 export const DEFAULT_CONFLATE_MS = 100;
 
 export class Hub implements SourceSink {
@@ -48,6 +51,7 @@ export class Hub implements SourceSink {
   private readonly conflateMs: number;
   private readonly now: () => number;
   private timer: NodeJS.Timeout | null = null;
+  private readonly tradeListeners: TradeListener[] = [];
 
   constructor(
     private readonly source: MarketSource,
@@ -108,6 +112,16 @@ export class Hub implements SourceSink {
     state.candles.applyTrade(price, size, time);
     for (const stream of state.candleStreams.values()) stream.dirty = true;
     state.ticker.dirty = true;
+    for (const listener of this.tradeListeners) listener(inst, price, size, time);
+  }
+
+  /** Calls `listener` for every trade from now on; returns the function that stops it. */
+  onTrade(listener: TradeListener): () => void {
+    this.tradeListeners.push(listener);
+    return () => {
+      const index = this.tradeListeners.indexOf(listener);
+      if (index >= 0) this.tradeListeners.splice(index, 1);
+    };
   }
 
   status(inst: number, live: boolean): void {
@@ -129,6 +143,8 @@ export class Hub implements SourceSink {
 
   /** Adds a subscriber to a stream and pushes it the stream's snapshot (again, if already in). */
   subscribe(subscriber: Subscriber, key: StreamKey): void {
+    // The account channel belongs to the paper service, not to market data.
+    if (key.channel === 'account') return;
     if (key.channel === 'tickers') {
       this.tickers.subscribers.add(subscriber);
       subscriber.push(this.tickers.snapshot(), this.tickers.key);
@@ -158,6 +174,7 @@ export class Hub implements SourceSink {
 
   /** Removes a subscriber from a stream; unknown pairs are ignored. */
   unsubscribe(subscriber: Subscriber, key: StreamKey): void {
+    if (key.channel === 'account') return;
     if (key.channel === 'tickers') {
       this.tickers.subscribers.delete(subscriber);
       return;

@@ -5,14 +5,15 @@
  */
 import { encodeMessage } from '../../protocol/codec';
 import { encodeJsonMessage } from '../../protocol/json-codec';
-import type { ServerMessage } from '../../protocol/messages';
+import type { GatewayMessage } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
 
 export type StreamKey =
   | { channel: 'tickers' }
   | { channel: 'book'; inst: number; depth: number }
   | { channel: 'trades'; inst: number }
-  | { channel: 'candles'; inst: number; interval: Interval };
+  | { channel: 'candles'; inst: number; interval: Interval }
+  | { channel: 'account' };
 
 /**
  * One published message and its encodings. Each encoding is made on first use and then shared,
@@ -23,7 +24,7 @@ export class Encoded {
   private bytes: Uint8Array | null = null;
   private text: string | null = null;
 
-  constructor(readonly message: ServerMessage) {}
+  constructor(readonly message: GatewayMessage) {}
 
   /** The MessagePack bytes (the binary feed). */
   get msgpack(): Uint8Array {
@@ -54,7 +55,7 @@ export class Stream {
   }
 
   /** Wraps `message` once and hands it to every subscriber. */
-  publish(message: ServerMessage): Encoded {
+  publish(message: GatewayMessage): Encoded {
     const encoded = new Encoded(message);
     for (const subscriber of this.subscribers) subscriber.push(encoded, this.key);
     return encoded;

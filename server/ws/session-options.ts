@@ -1,5 +1,6 @@
 /** The socket a session writes to and how it frames and bounds its traffic. */
 import type { RawData } from 'ws';
+import type { Subscriber } from '../hub/stream';
 import type { FeedStats } from './feed-stats';
 import type { FanoutMode, FeedFormat } from './wire-format';
 
@@ -32,6 +33,14 @@ export interface SessionOptions {
   fanout?: FanoutMode;
   /** Counters shared by the gateway's sessions (metrics). */
   stats?: FeedStats;
+  /** The paper account's channel; absent when the gateway runs no paper account. */
+  account?: AccountChannelLike;
+}
+
+/** The `account` channel as a session uses it (AccountFeed in server/paper/service). */
+export interface AccountChannelLike {
+  subscribe(subscriber: Subscriber): void;
+  unsubscribe(subscriber: Subscriber): void;
 }
 
 export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;

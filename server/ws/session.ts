@@ -11,7 +11,7 @@ import {
   hello,
   pong,
   type ClientMessage,
-  type ServerMessage,
+  type GatewayMessage,
   type Subscribe,
   type Unsubscribe,
 } from '../../protocol/messages';
@@ -142,11 +142,11 @@ export class Session implements Subscriber {
     else this.batchTimer ??= setTimeout(() => this.flush(), this.batchMs);
   }
 
-  private send(message: ServerMessage): void {
+  private send(message: GatewayMessage): void {
     if (!this.closed) this.enqueue(new Encoded(message));
   }
 
-  private reject(error: ServerMessage): void {
+  private reject(error: GatewayMessage): void {
     this.stats.rejectedMessages++;
     this.send(error);
   }
@@ -190,7 +190,7 @@ export class Session implements Subscriber {
   }
 
   private handleSubscription(message: Subscribe | Unsubscribe): void {
-    const resolved = resolveStreamKey(this.hub, message);
+    const resolved = resolveStreamKey(this.hub, message, this.options.account !== undefined);
     if (!resolved.ok) {
       this.reject(resolved.error);
       return;
@@ -200,19 +200,30 @@ export class Session implements Subscriber {
     if (message.kind === ClientKind.subscribe) {
       // Subscribing again is harmless: the client gets a fresh snapshot.
       this.subscriptions.set(id, key);
-      this.hub.subscribe(this, key);
+      this.join(key);
     } else {
       this.subscriptions.delete(id);
       this.backpressure.forget(key);
-      this.hub.unsubscribe(this, key);
+      this.leave(key);
     }
+  }
+
+  /** Subscribes to a stream: the paper account's channel, or the hub's market data. */
+  private join(key: StreamKey): void {
+    if (key.channel === 'account') this.options.account?.subscribe(this);
+    else this.hub.subscribe(this, key);
+  }
+
+  private leave(key: StreamKey): void {
+    if (key.channel === 'account') this.options.account?.unsubscribe(this);
+    else this.hub.unsubscribe(this, key);
   }
 
   /** After draining: a fresh snapshot of every stream whose messages were dropped. */
   private resubscribe(skipped: StreamKey[]): void {
     for (const key of skipped) {
       if (this.closed) return;
-      if (this.subscriptions.has(streamKeyId(key))) this.hub.subscribe(this, key);
+      if (this.subscriptions.has(streamKeyId(key))) this.join(key);
     }
   }
 
@@ -254,7 +265,7 @@ export class Session implements Subscriber {
     this.heartbeat = null;
     this.wire.clear();
     this.backpressure.dispose();
-    for (const key of this.subscriptions.values()) this.hub.unsubscribe(this, key);
+    for (const key of this.subscriptions.values()) this.leave(key);
     this.subscriptions.clear();
     for (const listener of this.closeListeners.splice(0)) listener();
   }

@@ -11,9 +11,21 @@ import type { Hub, StreamKey } from '../hub/hub';
 
 export type ResolvedKey = { ok: true; key: StreamKey } | { ok: false; error: ErrorMessage };
 
-/** The stream a request names (book depth rounded up to its tier), or the error to answer. */
-export function resolveStreamKey(hub: Hub, message: Subscribe | Unsubscribe): ResolvedKey {
+/**
+ * The stream a request names (book depth rounded up to its tier), or the error to answer.
+ * `account` exists only when the gateway runs a paper account.
+ */
+export function resolveStreamKey(
+  hub: Hub,
+  message: Subscribe | Unsubscribe,
+  hasAccount = false,
+): ResolvedKey {
   if (message.channel === 'tickers') return { ok: true, key: { channel: 'tickers' } };
+  if (message.channel === 'account') {
+    if (hasAccount) return { ok: true, key: { channel: 'account' } };
+    const text = 'this gateway runs no paper account';
+    return { ok: false, error: errorMessage('unavailable', text, message.ref) };
+  }
   const instrument = message.symbol === null ? undefined : hub.findSymbol(message.symbol);
   if (!instrument) {
     const text = `unknown symbol ${JSON.stringify(message.symbol)}`;
@@ -39,6 +51,8 @@ export function streamKeyId(key: StreamKey): string {
   switch (key.channel) {
     case 'tickers':
       return 'tickers';
+    case 'account':
+      return 'account';
     case 'book':
       return `book:${key.inst}:${key.depth}`;
     case 'trades':

@@ -3,6 +3,7 @@
  * saying what is wrong. Only the shape is checked here; instrument rules (tick, lot, notional…)
  * belong to the engine, which records their failures as rejected orders.
  */
+import { CLIENT_ORDER_ID_PATTERN } from '../../../protocol/paper';
 import {
   ORDER_SIDES,
   ORDER_TYPES,
@@ -13,7 +14,7 @@ import {
   type TimeInForce,
 } from '../types';
 
-export const CLIENT_ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { CLIENT_ORDER_ID_PATTERN };
 
 export type ParsedOrderRequest =
   { ok: true; request: OrderRequest } | { ok: false; message: string };
