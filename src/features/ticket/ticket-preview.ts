@@ -63,6 +63,8 @@ export interface TicketPreview {
   averagePrice: number | null;
   resultingPosition: number;
   buyingPowerAfter: bigint | null;
+  /** How much the order raises its instrument's margin (0 when it reduces exposure). */
+  marginIncrease: bigint;
   /** The visible book cannot fill all of a market order. */
   partialBook: boolean;
 }
@@ -173,7 +175,12 @@ export function evaluateTicket(input: TicketInput, ctx: TicketContext): TicketEv
   if (preview && !errors.order) {
     if (preview.notional < MIN_NOTIONAL && preview.notional > 0n) {
       errors.order = `The order value ${formatMoney(preview.notional)} is below the minimum of ${formatMoney(MIN_NOTIONAL)} ${ctx.currency ?? instrument.quote}.`;
-    } else if (preview.buyingPowerAfter !== null && preview.buyingPowerAfter < 0n) {
+    } else if (
+      // Like the engine: orders that do not add margin (closing, reducing) always go through.
+      preview.marginIncrease > 0n &&
+      preview.buyingPowerAfter !== null &&
+      preview.buyingPowerAfter < 0n
+    ) {
       const currency = ctx.currency ?? instrument.quote;
       errors.order = `Not enough buying power: the order needs ${formatMoney(preview.total)} ${currency}, ${formatMoney(ctx.buyingPower ?? 0n)} ${currency} available.`;
     }
@@ -226,6 +233,7 @@ function buildPreview(
   const fee = feeOf(notional, bps);
   const signed = buy ? quantity : -quantity;
   let buyingPowerAfter: bigint | null = null;
+  let marginIncrease = 0n;
   if (ctx.buyingPower !== undefined) {
     const value = ctx.mark === null ? 0n : signedValue(ctx, ctx.position);
     const before = marginOf(value, ctx.openBuy, ctx.openSell);
@@ -238,8 +246,8 @@ function buildPreview(
             ctx.openBuy + (buy ? notional : 0n),
             ctx.openSell + (buy ? 0n : notional),
           );
-    const increase = after > before ? after - before : 0n;
-    buyingPowerAfter = ctx.buyingPower - increase - fee;
+    marginIncrease = after > before ? after - before : 0n;
+    buyingPowerAfter = ctx.buyingPower - marginIncrease - fee;
   }
   return {
     quantity,
@@ -250,6 +258,7 @@ function buildPreview(
     averagePrice,
     resultingPosition: ctx.position + signed,
     buyingPowerAfter,
+    marginIncrease,
     partialBook,
   };
 }
