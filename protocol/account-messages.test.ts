@@ -1,0 +1,134 @@
+import { describe, expect, it, vi } from 'vitest';
+import { accountMark, accountSnapshot, accountUpdate } from './account-messages';
+import { decodeFrame, encodeMessage, joinFrame } from './codec';
+import { checkAccountMessage, checkServerMessage, checkClientMessage } from './guards';
+import { decodeJsonFrame, encodeJsonMessage } from './json-codec';
+import { ServerKind, subscribe } from './messages';
+import type { AccountView, FillView, OrderView, PositionView } from './paper';
+
+const account: AccountView = {
+  currency: 'USD',
+  startingCash: '100000.00000000',
+  cash: '93489.87000000',
+  equity: '99998.12000000',
+  realizedPnl: '0.00000000',
+  unrealizedPnl: '-1.87000000',
+  feesPaid: '3.2505000000000001',
+  marginUsed: '6508.25000000',
+  buyingPower: '93489.87000000',
+  seq: 7,
+  updatedAt: 1_700_000_000_000,
+};
+// Keys deliberately out of wire order: the constructors must put them back.
+const order = {
+  updatedAt: 2,
+  id: 'o_0000000001',
+  clientOrderId: 'c-1',
+  inst: 1,
+  symbol: 'BTC-USD',
+  side: 'buy',
+  type: 'limit',
+  quantity: 10_000,
+  limitPrice: 6_500_000,
+  stopPrice: null,
+  timeInForce: 'gtc',
+  postOnly: false,
+  status: 'open',
+  filledQuantity: 0,
+  averagePrice: null,
+  rejectCode: null,
+  rejectMessage: null,
+  createdAt: 1,
+} satisfies OrderView;
+const fill: FillView = {
+  id: 'f_0000000001',
+  orderId: 'o_0000000001',
+  inst: 1,
+  symbol: 'BTC-USD',
+  side: 'buy',
+  price: 6_501_000,
+  quantity: 5_000,
+  fee: '1.6252500000000000',
+  liquidity: 'taker',
+  time: 3,
+};
+const position: PositionView = {
+  inst: 1,
+  symbol: 'BTC-USD',
+  quantity: 5_000,
+  averageEntryPrice: '65010.00',
+  markPrice: 6_500_000,
+  marketValue: '32500.00000000',
+  unrealizedPnl: '-5.00000000',
+  realizedPnl: '0.00000000',
+};
+
+const messages = [
+  accountSnapshot(account, [order], [position], [fill]),
+  accountUpdate({ ...account, seq: 8 }, [order], [fill], [position]),
+  accountMark(account, [position]),
+];
+
+describe('account channel messages', () => {
+  it('encode with shared structures only: a fresh decoder reads any one of them alone', async () => {
+    // Encode others first, so in-stream structures (if any were defined) would be reused later.
+    const encoded = messages.map((m) => encodeMessage(m));
+    const again = messages.map((m) => encodeMessage(m));
+    vi.resetModules();
+    const fresh = await import('./codec');
+    for (let i = 0; i < messages.length; i++) {
+      expect(fresh.decodeFrame(again[i]!)).toEqual([messages[i]]);
+      expect(Array.from(again[i]!)).toEqual(Array.from(encoded[i]!));
+    }
+    expect(decodeFrame(joinFrame(again))).toEqual(messages);
+  });
+
+  it('copy nested views in wire order and carry the account seq', () => {
+    const [snapshot, update] = messages;
+    expect(Object.keys(snapshot!.orders[0]!)[0]).toBe('id');
+    expect(snapshot).toMatchObject({ kind: ServerKind.accountSnapshot, seq: 7 });
+    expect(update).toMatchObject({ kind: ServerKind.accountUpdate, seq: 8 });
+  });
+
+  it('travel as JSON too', () => {
+    for (const message of messages) {
+      expect(decodeJsonFrame(encodeJsonMessage(message))).toEqual([message]);
+    }
+  });
+
+  it('pass checkAccountMessage, and checkServerMessage points there', () => {
+    for (const message of messages) {
+      expect(checkAccountMessage(message).ok).toBe(true);
+      expect(checkServerMessage(message)).toEqual({
+        ok: false,
+        error: 'account messages are checked with checkAccountMessage',
+      });
+    }
+  });
+
+  it.each([
+    ['not a map', [1], 'message must be a map'],
+    ['a market message', { kind: ServerKind.trade }, 'not an account message'],
+    ['no seq', { ...messages[0], seq: 'x' }, 'seq must be an integer'],
+    ['money as a number', { ...messages[1], account: { ...account, cash: 5 } }, 'account'],
+    [
+      'a float quantity',
+      { ...messages[2], positions: [{ ...position, quantity: 0.5 }] },
+      'positions',
+    ],
+    ['an unknown status', { ...messages[0], orders: [{ ...order, status: 'new' }] }, 'orders'],
+    ['a fee in floats', { ...messages[1], fills: [{ ...fill, fee: '1e-3' }] }, 'fills'],
+  ])('refuses %s', (_name, value, error) => {
+    const checked = checkAccountMessage(value);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.error).toContain(error);
+  });
+
+  it('subscribing to account takes no symbol', () => {
+    expect(checkClientMessage(subscribe(1, 'account', null)).ok).toBe(true);
+    expect(checkClientMessage(subscribe(1, 'account', 'BTC-USD'))).toEqual({
+      ok: false,
+      error: 'account takes no symbol',
+    });
+  });
+});
