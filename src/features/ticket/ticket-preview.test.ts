@@ -153,9 +153,9 @@ describe('evaluateTicket', () => {
     expect(messages({ sizeMode: 'notional', sizeText: '0.05', priceText: '100' }).size).toBe(
       'The amount buys less than one lot (0.0010).',
     );
-    expect(
-      messages({ priceText: '100', sizeText: '1' }, { currency: 'EUR' }).order,
-    ).toBe('BTC-USD is quoted in USD; this account trades in EUR.');
+    expect(messages({ priceText: '100', sizeText: '1' }, { currency: 'EUR' }).order).toBe(
+      'BTC-USD is quoted in USD; this account trades in EUR.',
+    );
   });
 
   it('lets a sell that reduces a long position through without needing buying power', () => {
