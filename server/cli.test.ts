@@ -11,6 +11,10 @@ describe('parseFlags', () => {
       source: 'sim',
       staticDir: undefined,
       fanout: 'shared',
+      dataDir: './data',
+      startingCash: 100_000n * 10n ** 16n,
+      makerFeeBps: 2,
+      takerFeeBps: 5,
       help: false,
     });
   });
@@ -30,6 +34,12 @@ describe('parseFlags', () => {
         '/tmp/app',
         '--fanout',
         'naive',
+        '--data-dir',
+        '/tmp/qd',
+        '--starting-cash=2500.125',
+        '--maker-fee-bps',
+        '0',
+        '--taker-fee-bps=10',
         '--help',
       ]),
     ).toEqual({
@@ -40,6 +50,10 @@ describe('parseFlags', () => {
       source: 'sim',
       staticDir: '/tmp/app',
       fanout: 'naive',
+      dataDir: '/tmp/qd',
+      startingCash: 2_500_125n * 10n ** 13n,
+      makerFeeBps: 0,
+      takerFeeBps: 10,
       help: true,
     });
   });
@@ -72,6 +86,15 @@ describe('parseFlags', () => {
     [['--conflate-ms', '2.5'], '--conflate-ms must be an integer'],
     [['--sim-instruments', '5000'], '--sim-instruments must be from 1 to 1000'],
     [['--sim-instruments', 'many'], '--sim-instruments must be a number'],
+    [['--data-dir', ' '], '--data-dir must not be empty'],
+    [['--starting-cash', '1e5'], '--starting-cash must be a decimal amount'],
+    [['--starting-cash', '0'], '--starting-cash must be positive'],
+    [['--starting-cash=-5'], '--starting-cash must be positive'],
+    [['--starting-cash', '0.00000000000000001'], 'more than 16 decimals'],
+    [['--starting-cash', '10000000000000'], '--starting-cash must be at most'],
+    [['--maker-fee-bps=-1'], '--maker-fee-bps must be from 0 to 1000'],
+    [['--taker-fee-bps', '2.5'], '--taker-fee-bps must be an integer'],
+    [['--taker-fee-bps', '1001'], '--taker-fee-bps must be from 0 to 1000'],
   ])('%j fails with a FlagError mentioning %s', (argv, text) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
     expect(() => parseFlags(argv)).toThrow(text);

@@ -1,5 +1,6 @@
 /** Command-line flags of the gateway. */
 import { parseArgs } from 'node:util';
+import { MONEY_UNIT, parseMoney } from './paper/engine';
 import { FANOUT_MODES, isFanoutMode, type FanoutMode } from './ws/wire-format';
 
 export const SOURCES = ['sim'] as const;
@@ -20,8 +21,19 @@ export interface GatewayFlags {
   conflateMs?: number;
   /** Simulated instruments; undefined keeps the simulator's catalog. */
   simInstruments?: number;
+  /** Data directory; the paper store keeps PGlite files in <dataDir>/paper (unless DATABASE_URL). */
+  dataDir: string;
+  /** Cash a new or reset paper account starts with, in money units (MONEY_SCALE). */
+  startingCash: bigint;
+  makerFeeBps: number;
+  takerFeeBps: number;
   help: boolean;
 }
+
+export const DEFAULT_DATA_DIR = './data';
+export const DEFAULT_STARTING_CASH_TEXT = '100000';
+/** Fees above 10% are surely a typo. */
+export const MAX_FEE_BPS = 1000;
 
 export class FlagError extends Error {
   override name = 'FlagError';
@@ -43,6 +55,11 @@ export const USAGE = `Usage: gateway [options]
   --sim-instruments <n>
                       simulate n instruments, 1-1000 (default: the catalog's 109; more adds
                       synthetic pairs, for benchmarks)
+  --data-dir <dir>    where the paper account is stored (PGlite in <dir>/paper; default ./data;
+                      memory:// keeps it in memory); with DATABASE_URL set, PostgreSQL is used
+  --starting-cash <x> cash of a new or reset paper account, a decimal (default 100000)
+  --maker-fee-bps <n> paper fee for resting orders, 0-${MAX_FEE_BPS} basis points (default 2)
+  --taker-fee-bps <n> paper fee for taking orders, 0-${MAX_FEE_BPS} basis points (default 5)
   --help              show this help`;
 
 /** The usage text (for callers printing it next to a FlagError). */
@@ -69,6 +86,10 @@ export function parseFlags(argv: string[]): GatewayFlags {
         fanout: { type: 'string' },
         'conflate-ms': { type: 'string' },
         'sim-instruments': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'starting-cash': { type: 'string' },
+        'maker-fee-bps': { type: 'string' },
+        'taker-fee-bps': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -102,6 +123,8 @@ export function parseFlags(argv: string[]): GatewayFlags {
   }
   const conflateMs = optionalInteger('conflate-ms', values['conflate-ms'], 1, 1_000);
   const simInstruments = optionalInteger('sim-instruments', values['sim-instruments'], 1, 1_000);
+  const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
+  if (dataDir.trim() === '') throw new FlagError('--data-dir must not be empty');
   return {
     port,
     host,
@@ -112,8 +135,27 @@ export function parseFlags(argv: string[]): GatewayFlags {
     fanout,
     conflateMs,
     simInstruments,
+    dataDir,
+    startingCash: cashFlag(values['starting-cash'] ?? DEFAULT_STARTING_CASH_TEXT),
+    makerFeeBps: optionalInteger('maker-fee-bps', values['maker-fee-bps'], 0, MAX_FEE_BPS) ?? 2,
+    takerFeeBps: optionalInteger('taker-fee-bps', values['taker-fee-bps'], 0, MAX_FEE_BPS) ?? 5,
     help: values.help ?? false,
   };
+}
+
+function cashFlag(text: string): bigint {
+  let cash: bigint;
+  try {
+    cash = parseMoney(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new FlagError(`--starting-cash must be a decimal amount such as 100000: ${reason}`);
+  }
+  if (cash <= 0n) throw new FlagError(`--starting-cash must be positive, got ${text}`);
+  if (cash > 1_000_000_000_000n * MONEY_UNIT) {
+    throw new FlagError(`--starting-cash must be at most 1000000000000, got ${text}`);
+  }
+  return cash;
 }
 
 function isSourceName(value: string): value is SourceName {

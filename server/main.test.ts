@@ -6,7 +6,10 @@ import { startGateway } from './main';
 describe('startGateway', () => {
   it('listens on the bound port with the simulator and closes cleanly', async () => {
     const sigtermListeners = process.listenerCount('SIGTERM');
-    const flags = { ...parseFlags(['--port', '0']), staticDir: '/nonexistent' };
+    const flags = {
+      ...parseFlags(['--port', '0', '--data-dir', 'memory://']),
+      staticDir: '/nonexistent',
+    };
     const gateway = await startGateway(flags, { announce: false, handleSignals: false });
     try {
       expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -23,7 +26,10 @@ describe('startGateway', () => {
 
   it('with signal handling on, closing removes its handlers again', async () => {
     const before = process.listenerCount('SIGINT');
-    const flags = { ...parseFlags(['--port', '0']), staticDir: '/nonexistent' };
+    const flags = {
+      ...parseFlags(['--port', '0', '--data-dir', 'memory://']),
+      staticDir: '/nonexistent',
+    };
     const gateway = await startGateway(flags, { announce: false });
     expect(process.listenerCount('SIGINT')).toBe(before + 1);
     await gateway.close();

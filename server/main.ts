@@ -3,12 +3,15 @@
  * gracefully on SIGINT/SIGTERM. `startGateway` does the same for in-process callers
  * (scripts/start.ts), which is why announcing and signal handling live there.
  */
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app';
 import { FlagError, USAGE, parseFlags, type GatewayFlags } from './cli';
 import { createSimulatedSource } from './sources/sim/index';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
+/** `--data-dir memory://` keeps the paper account in memory only (tests, benchmarks). */
+export const MEMORY_DATA_DIR = 'memory://';
 
 export interface RunningGateway {
   /** http://host:port with the port actually bound. */
@@ -40,6 +43,13 @@ export async function startGateway(
     fanout: flags.fanout,
     ...(flags.conflateMs === undefined ? {} : { conflateMs: flags.conflateMs }),
     logger: { level: 'warn', stream: process.stderr },
+    paper: {
+      dataDir: paperDataDir(flags.dataDir),
+      ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+      startingCash: flags.startingCash,
+      makerFeeBps: flags.makerFeeBps,
+      takerFeeBps: flags.takerFeeBps,
+    },
   });
   await app.listen({ port: flags.port, host: flags.host });
   const address = app.server.address();
@@ -74,6 +84,11 @@ export async function startGateway(
   }
   if (options.announce ?? true) process.stdout.write(`Quotedeck gateway listening on ${url}\n`);
   return { url, close };
+}
+
+/** Where PGlite keeps the paper account: <dir>/paper, or in memory for `memory://`. */
+export function paperDataDir(dataDir: string): string {
+  return dataDir === MEMORY_DATA_DIR ? MEMORY_DATA_DIR : join(dataDir, 'paper');
 }
 
 async function main(argv: string[]): Promise<void> {
