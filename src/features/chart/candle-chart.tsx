@@ -21,6 +21,7 @@ import type { CandleUpdate } from '../../feed/feed-types';
 import { candlesQuery } from '../../lib/api/candles';
 import { candleKey, useCandlesStore } from '../../stores/candles-store';
 import { DOWN_COLOR, priceFormatFor, toBars, UP_COLOR } from './chart-data';
+import { useOwnOrdersOnChart } from './use-own-orders-on-chart';
 
 /** Bars in view when history is drawn. */
 const VISIBLE_BARS = 120;
@@ -39,10 +40,12 @@ interface Series {
 export function CandleChart({ instrument, interval }: CandleChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const series = useRef<Series | null>(null);
+  const candleSeries = useRef<ISeriesApi<'Candlestick'> | null>(null);
   const [drawnKey, setDrawnKey] = useState<string | null>(null);
   const key = `${instrument.symbol}|${interval}`;
   const history = useQuery(candlesQuery(instrument.symbol, interval));
   useFeedSubscription('candles', instrument.symbol, { interval });
+  useOwnOrdersOnChart(candleSeries, instrument, interval, drawnKey === key);
 
   useEffect(() => {
     const element = container.current;
@@ -72,8 +75,10 @@ export function CandleChart({ instrument, interval }: CandleChartProps) {
     });
     chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     series.current = { chart, candles, volume };
+    candleSeries.current = candles;
     return () => {
       series.current = null;
+      candleSeries.current = null;
       chart.remove();
     };
   }, []);
