@@ -1,0 +1,180 @@
+/**
+ * Paper-trading benchmark. Order round trip: HTTP POST /api/orders to the acknowledged answer
+ * (committed to PGlite in a temp directory) on a real gateway child, p50/p99 over a few hundred
+ * small market orders; baseline: GET /healthz on the same gateway (the HTTP floor, no engine, no
+ * store). Engine throughput: orders/s of the engine alone in-process (no store, the baseline)
+ * against engine + store (each transition committed to PGlite before the next order).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Instrument } from '../protocol/instruments';
+import type { PlaceOrderBody } from '../protocol/paper';
+import type { InstrumentsResponse } from '../protocol/rest';
+import { createPaperEngine, instrumentLookup, type MarketView } from '../server/paper/engine';
+import { openPaperStore } from '../server/paper/store/open-paper-store';
+import type { OrderRequest } from '../server/paper/types';
+import { startGatewayChild } from './fanout/gateway-process';
+import type { BenchRow } from './table';
+
+const ROUND_TRIPS = 300;
+const ENGINE_ORDERS = 20_000;
+const STORE_ORDERS = 500;
+
+const INSTRUMENT: Instrument = {
+  id: 1,
+  symbol: 'BTC-USD',
+  name: 'Bitcoin',
+  assetClass: 'crypto',
+  base: 'BTC',
+  quote: 'USD',
+  priceScale: 2,
+  tick: 1,
+  sizeScale: 4,
+  lot: 1,
+};
+
+/** A market that never moves: ten levels a side around 65,000, always fresh. */
+const STILL_MARKET: MarketView = {
+  book: (_inst, depth) => {
+    const bids: number[] = [];
+    const asks: number[] = [];
+    for (let i = 0; i < Math.min(depth, 10); i++) {
+      bids.push(6_499_900 - i * 100, 50_000);
+      asks.push(6_500_100 + i * 100, 50_000);
+    }
+    return { bids, asks, time: Date.now() };
+  },
+  lastTrade: () => ({ price: 6_500_000, size: 1, time: Date.now() }),
+  isOpen: () => true,
+};
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+}
+
+/** Alternating small market orders, so the position stays near flat and buying power holds. */
+function marketOrder(n: number, symbol: string, quantity: number): OrderRequest {
+  return {
+    clientOrderId: `bench-${n}`,
+    symbol,
+    side: n % 2 === 0 ? 'buy' : 'sell',
+    type: 'market',
+    quantity,
+    limitPrice: null,
+    stopPrice: null,
+    timeInForce: 'gtc',
+    postOnly: false,
+  };
+}
+
+async function roundTrips(): Promise<{ order: number[]; floor: number[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'quotedeck-paper-bench-'));
+  const gateway = await startGatewayChild(['--no-static', '--data-dir', dir]);
+  try {
+    const res = await fetch(`${gateway.url}/api/instruments`);
+    const { instruments } = (await res.json()) as InstrumentsResponse;
+    const btc = instruments.find((i) => i.symbol === 'BTC-USD')!;
+    const order: number[] = [];
+    const floor: number[] = [];
+    for (let n = 0; n < ROUND_TRIPS + 20; n++) {
+      const body: PlaceOrderBody = marketOrder(n, btc.symbol, btc.lot * 10);
+      let start = performance.now();
+      const placed = await fetch(`${gateway.url}/api/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      await placed.arrayBuffer();
+      const took = performance.now() - start;
+      if (placed.status !== 201 && placed.status !== 422) {
+        throw new Error(`order answered ${placed.status}`);
+      }
+      start = performance.now();
+      await (await fetch(`${gateway.url}/healthz`)).arrayBuffer();
+      const healthz = performance.now() - start;
+      // The first 20 warm up the JIT and the database's caches.
+      if (n >= 20) {
+        order.push(took);
+        floor.push(healthz);
+      }
+    }
+    return { order: order.sort((a, b) => a - b), floor: floor.sort((a, b) => a - b) };
+  } finally {
+    await gateway.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function engineAlone(): number {
+  const engine = createPaperEngine({
+    instruments: instrumentLookup([INSTRUMENT]),
+    market: STILL_MARKET,
+    recentOrderCapacity: 1000,
+  });
+  const start = performance.now();
+  for (let n = 0; n < ENGINE_ORDERS; n++) {
+    engine.place(marketOrder(n, INSTRUMENT.symbol, 10), Date.now());
+  }
+  return ENGINE_ORDERS / ((performance.now() - start) / 1000);
+}
+
+async function engineWithStore(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'quotedeck-paper-store-'));
+  const store = await openPaperStore({ dataDir: dir });
+  try {
+    const engine = createPaperEngine({
+      instruments: instrumentLookup([INSTRUMENT]),
+      market: STILL_MARKET,
+    });
+    const start = performance.now();
+    for (let n = 0; n < STORE_ORDERS; n++) {
+      const result = engine.place(marketOrder(n, INSTRUMENT.symbol, 10), Date.now());
+      if (result.transition) await store.commit(result.transition);
+    }
+    return STORE_ORDERS / ((performance.now() - start) / 1000);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the paper-trading benchmark; rows for bench/run.ts. */
+export async function runPaperBench(): Promise<BenchRow[]> {
+  const trips = await roundTrips();
+  const alone = engineAlone();
+  const stored = await engineWithStore();
+  const bench = 'paper trading';
+  return [
+    {
+      bench,
+      figure: `order round trip p50 (POST → ack, ${ROUND_TRIPS} orders; baseline GET /healthz)`,
+      ours: percentile(trips.order, 0.5),
+      baseline: percentile(trips.floor, 0.5),
+      unit: 'ms',
+      better: 'lower',
+    },
+    {
+      bench,
+      figure: 'order round trip p99 (baseline GET /healthz)',
+      ours: percentile(trips.order, 0.99),
+      baseline: percentile(trips.floor, 0.99),
+      unit: 'ms',
+      better: 'lower',
+    },
+    {
+      bench,
+      figure: 'orders/s, engine + PGlite commit per order (baseline: engine alone)',
+      ours: stored,
+      baseline: alone,
+      unit: 'orders/s',
+      better: 'higher',
+    },
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { renderTable } = await import('./table');
+  console.log(renderTable(await runPaperBench()));
+}
