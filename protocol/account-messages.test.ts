@@ -84,8 +84,9 @@ describe('account channel messages', () => {
   });
 
   it('copy nested views in wire order and carry the account seq', () => {
-    const [snapshot, update] = messages;
-    expect(Object.keys(snapshot!.orders[0]!)[0]).toBe('id');
+    const snapshot = accountSnapshot(account, [order], [position], [fill]);
+    const update = messages[1];
+    expect(Object.keys(snapshot.orders[0]!)[0]).toBe('id');
     expect(snapshot).toMatchObject({ kind: ServerKind.accountSnapshot, seq: 7 });
     expect(update).toMatchObject({ kind: ServerKind.accountUpdate, seq: 8 });
   });

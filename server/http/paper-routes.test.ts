@@ -4,7 +4,6 @@ import { ServerKind, Side } from '../../protocol/messages';
 import type {
   AccountResponse,
   CancelAllResponse,
-  ErrorResponse,
   FillsResponse,
   OrderRejectedResponse,
   OrdersResponse,
@@ -12,6 +11,7 @@ import type {
   PlaceOrderResponse,
   PositionsResponse,
 } from '../../protocol/paper';
+import type { ErrorResponse } from '../../protocol/rest';
 import { buildApp } from '../app';
 import { openPaperStore } from '../paper/store/open-paper-store';
 import type { PaperStore } from '../paper/store/paper-store';
