@@ -75,7 +75,8 @@ async function measureStep(
     const heapAfter = withHeap ? await heapAfterGc(cdp) : Number.NaN;
     const figures = stepFigures(target, delivered, probe, perf, heapBefore, heapAfter);
     console.log(
-      `  ${client} ${target / 1_000}k: ${Math.round(delivered)} msg/s, ${figures.longTasks} long tasks, ` +
+      `  ${client} ${target / 1_000}k: ${Math.round(delivered)} msg/s, ${probe.longTasks} long tasks ` +
+        `(${probe.longTaskMs.toFixed(0)} ms in ${(probe.elapsedMs / 1_000).toFixed(0)} s), ` +
         `p95 frame ${figures.frameP95Ms.toFixed(1)} ms, ${figures.commitsPerSec.toFixed(0)} commits/s, ` +
         `latency p50/p99 ${figures.latencyP50Ms.toFixed(0)}/${figures.latencyP99Ms.toFixed(0)} ms`,
     );
@@ -97,7 +98,8 @@ function stepFigures(
   return {
     target,
     delivered,
-    longTasks: probe.longTasks,
+    // Per minute, so the 60 s heap step compares with the 15 s steps.
+    longTasks: (probe.longTasks * 60_000) / probe.elapsedMs,
     frameP95Ms: frameP95(probe),
     commitsPerSec: (probe.commits * 1_000) / probe.elapsedMs,
     latencyP50Ms: perf.latencyP50Ms,

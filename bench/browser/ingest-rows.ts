@@ -6,6 +6,7 @@ export interface StepFigures {
   target: number;
   /** Messages/s the gateway sent to the page. */
   delivered: number;
+  /** Long tasks (> 50 ms) per minute of the step. */
   longTasks: number;
   frameP95Ms: number;
   commitsPerSec: number;
@@ -55,7 +56,7 @@ export function ingestRows(
     };
     rows.push(
       row('delivered rate', (s) => s.delivered, 'msg/s', 'higher'),
-      row('long tasks > 50 ms', (s) => s.longTasks, 'tasks', 'lower', {
+      row('long tasks > 50 ms', (s) => s.longTasks, '/min', 'lower', {
         text: '0',
         met: (v) => v === 0,
       }),
