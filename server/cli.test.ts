@@ -95,16 +95,17 @@ describe('parseFlags', () => {
     [['--maker-fee-bps=-1'], '--maker-fee-bps must be from 0 to 1000'],
     [['--taker-fee-bps', '2.5'], '--taker-fee-bps must be an integer'],
     [['--taker-fee-bps', '1001'], '--taker-fee-bps must be from 0 to 1000'],
+    [['--sim-hot-share', '1'], '--sim-hot-share must be between 0 and 1'],
+    [['--sim-hot-share', 'x'], '--sim-hot-share must be a number'],
   ])('%j fails with a FlagError mentioning %s', (argv, text) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
     expect(() => parseFlags(argv)).toThrow(text);
   });
 
   it('reads the benchmark flags, which are absent by default', () => {
-    expect(parseFlags(['--conflate-ms', '5', '--sim-instruments=200'])).toMatchObject({
-      conflateMs: 5,
-      simInstruments: 200,
-    });
+    expect(
+      parseFlags(['--conflate-ms', '5', '--sim-instruments=200', '--sim-hot-share', '0.5']),
+    ).toMatchObject({ conflateMs: 5, simInstruments: 200, simHotShare: 0.5 });
     expect(parseFlags([]).conflateMs).toBeUndefined();
     expect(parseFlags([]).simInstruments).toBeUndefined();
   });

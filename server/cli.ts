@@ -21,6 +21,8 @@ export interface GatewayFlags {
   conflateMs?: number;
   /** Simulated instruments; undefined keeps the simulator's catalog. */
   simInstruments?: number;
+  /** Share of the order flow on the first instrument (BTC-USD); undefined keeps the catalog's. */
+  simHotShare?: number;
   /** Data directory; the paper store keeps PGlite files in <dataDir>/paper (unless DATABASE_URL). */
   dataDir: string;
   /** Cash a new or reset paper account starts with, in money units (MONEY_SCALE). */
@@ -55,6 +57,8 @@ export const USAGE = `Usage: gateway [options]
   --sim-instruments <n>
                       simulate n instruments, 1-1000 (default: the catalog's 109; more adds
                       synthetic pairs, for benchmarks)
+  --sim-hot-share <x> give BTC-USD this share of all order flow, 0 < x < 1 (a burst on one
+                      name, for benchmarks; default: its catalog activity)
   --data-dir <dir>    where the paper account is stored (PGlite in <dir>/paper; default ./data;
                       memory:// keeps it in memory); with DATABASE_URL set, PostgreSQL is used
   --starting-cash <x> cash of a new or reset paper account, a decimal (default 100000)
@@ -86,6 +90,7 @@ export function parseFlags(argv: string[]): GatewayFlags {
         fanout: { type: 'string' },
         'conflate-ms': { type: 'string' },
         'sim-instruments': { type: 'string' },
+        'sim-hot-share': { type: 'string' },
         'data-dir': { type: 'string' },
         'starting-cash': { type: 'string' },
         'maker-fee-bps': { type: 'string' },
@@ -123,6 +128,11 @@ export function parseFlags(argv: string[]): GatewayFlags {
   }
   const conflateMs = optionalInteger('conflate-ms', values['conflate-ms'], 1, 1_000);
   const simInstruments = optionalInteger('sim-instruments', values['sim-instruments'], 1, 1_000);
+  const hotText = values['sim-hot-share'];
+  const simHotShare = hotText === undefined ? undefined : numberFlag('sim-hot-share', hotText);
+  if (simHotShare !== undefined && !(simHotShare > 0 && simHotShare < 1)) {
+    throw new FlagError(`--sim-hot-share must be between 0 and 1, got ${hotText}`);
+  }
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   if (dataDir.trim() === '') throw new FlagError('--data-dir must not be empty');
   return {
@@ -135,6 +145,7 @@ export function parseFlags(argv: string[]): GatewayFlags {
     fanout,
     conflateMs,
     simInstruments,
+    simHotShare,
     dataDir,
     startingCash: cashFlag(values['starting-cash'] ?? DEFAULT_STARTING_CASH_TEXT),
     makerFeeBps: optionalInteger('maker-fee-bps', values['maker-fee-bps'], 0, MAX_FEE_BPS) ?? 2,

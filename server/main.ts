@@ -35,6 +35,7 @@ export async function startGateway(
     seed: flags.seed,
     rate: flags.rate,
     ...(flags.simInstruments === undefined ? {} : { instruments: flags.simInstruments }),
+    ...(flags.simHotShare === undefined ? {} : { hotShare: flags.simHotShare }),
   });
   // Warnings (e.g. no built app to serve) go to stderr so stdout stays one line.
   const app = await buildApp({

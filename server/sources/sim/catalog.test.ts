@@ -6,7 +6,7 @@ import {
   lotSizeText,
   tickSizeText,
 } from '../../../protocol/instruments';
-import { SIM_CATALOG, simCatalog } from './catalog';
+import { ACTIVITY_FLOOR, SIM_CATALOG, simCatalog, withHotFirst } from './catalog';
 
 function bySymbol(symbol: string) {
   const spec = SIM_CATALOG.find((s) => s.instrument.symbol === symbol);
@@ -92,5 +92,21 @@ describe('simCatalog', () => {
     expect(() => simCatalog(0)).toThrow(RangeError);
     expect(() => simCatalog(1.5)).toThrow(RangeError);
     expect(() => simCatalog(100_000)).toThrow(RangeError);
+  });
+});
+
+describe('withHotFirst', () => {
+  it('gives the first instrument the asked share of the order flow', () => {
+    const hot = withHotFirst(simCatalog(200), 0.5);
+    const weights = hot.map((spec) => spec.activity + ACTIVITY_FLOOR);
+    const total = weights.reduce((a, b) => a + b, 0);
+    expect((weights[0] ?? 0) / total).toBeCloseTo(0.5);
+    expect(hot.slice(1)).toEqual(simCatalog(200).slice(1));
+  });
+
+  it('refuses shares outside (0, 1)', () => {
+    expect(() => withHotFirst(SIM_CATALOG, 0)).toThrow(RangeError);
+    expect(() => withHotFirst(SIM_CATALOG, 1)).toThrow(RangeError);
+    expect(() => withHotFirst(SIM_CATALOG, Number.NaN)).toThrow(RangeError);
   });
 });

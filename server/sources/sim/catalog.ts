@@ -15,6 +15,9 @@ export interface SimInstrument {
   activity: number;
 }
 
+/** Added to every market's activity so even the quietest name ticks every second or so. */
+export const ACTIVITY_FLOOR = 2;
+
 /** [symbol, name, start price, annualized volatility, activity] */
 type Row = readonly [string, string, string, number, number];
 
@@ -210,4 +213,20 @@ export function simCatalog(count: number): readonly SimInstrument[] {
     rows.push([`SYN${label}-USD`, `Synthetic ${label}`, price, 0.8, 1]);
   }
   return [...SIM_CATALOG, ...build(rows, 'crypto', SIM_CATALOG.length + 1)];
+}
+
+/**
+ * The catalog with its first instrument made busy: it gets `share` (0 < share < 1) of all order
+ * flow, as in a burst on one name. Benchmarks use it to push a high message rate through the one
+ * instrument a dashboard shows in full (book and tape).
+ */
+export function withHotFirst(catalog: readonly SimInstrument[], share: number): SimInstrument[] {
+  if (!(share > 0 && share < 1)) throw new RangeError(`hot share must be in (0, 1), got ${share}`);
+  const [first, ...rest] = catalog;
+  if (!first) return [];
+  // Weights as the exchange sees them include its activity floor; solve for the first's activity.
+  const floor = ACTIVITY_FLOOR;
+  const others = rest.reduce((sum, spec) => sum + spec.activity + floor, 0);
+  const activity = Math.max(first.activity, (share * others) / (1 - share) - floor);
+  return [{ ...first, activity }, ...rest];
 }

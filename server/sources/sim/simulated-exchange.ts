@@ -5,7 +5,7 @@
 import type { Instrument } from '../../../protocol/instruments';
 import { type Candle, Side } from '../../../protocol/messages';
 import type { HistoryInterval, SourceSink } from '../source';
-import { SIM_CATALOG, type SimInstrument } from './catalog';
+import { ACTIVITY_FLOOR, SIM_CATALOG, type SimInstrument } from './catalog';
 import { InstrumentHistory } from './instrument-history';
 import { marketParams } from './market-params';
 import { OrderBookSim, type SimEvents } from './order-book-sim';
@@ -19,9 +19,6 @@ export interface SimulatedExchangeOptions {
   /** Instruments to simulate; the full catalog by default. */
   catalog?: readonly SimInstrument[];
 }
-
-/** Added to every market's activity so even the quietest name ticks every second or so. */
-const ACTIVITY_FLOOR = 2;
 
 interface Market {
   id: number;

@@ -3,7 +3,7 @@
  * budget proportional to elapsed time, so `rate` sets how busy the market is.
  */
 import type { MarketSource, SourceSink } from '../source';
-import { simCatalog } from './catalog';
+import { SIM_CATALOG, simCatalog, withHotFirst } from './catalog';
 import { SimulatedExchange } from './simulated-exchange';
 
 export interface SimulatedSourceOptions {
@@ -17,6 +17,8 @@ export interface SimulatedSourceOptions {
   intervalMs?: number;
   /** How many instruments to simulate (default: the whole catalog; more adds synthetic ones). */
   instruments?: number;
+  /** Share of all order flow given to the first instrument (0-1, exclusive); default: its own. */
+  hotShare?: number;
 }
 
 export const DEFAULT_SIM_RATE = 400;
@@ -51,8 +53,9 @@ function validated(options: SimulatedSourceOptions) {
 /** Creates the simulated market source; throws RangeError on invalid options. */
 export function createSimulatedSource(options: SimulatedSourceOptions = {}): MarketSource {
   const { seed, rate, now, intervalMs } = validated(options);
-  const catalog = options.instruments === undefined ? undefined : simCatalog(options.instruments);
-  const exchange = new SimulatedExchange({ seed, now: now(), ...(catalog ? { catalog } : {}) });
+  const base = options.instruments === undefined ? SIM_CATALOG : simCatalog(options.instruments);
+  const catalog = options.hotShare === undefined ? base : withHotFirst(base, options.hotShare);
+  const exchange = new SimulatedExchange({ seed, now: now(), catalog });
   let timer: ReturnType<typeof setInterval> | undefined;
   let carry = 0;
   let last = 0;
