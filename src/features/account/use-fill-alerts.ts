@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { pushToast } from '../../components/toast/toast-store';
 import { instrumentsQuery } from '../../lib/api/instruments';
 import { fillsQuery } from '../../lib/api/paper';
-import { browserNotifier, fillText, takeNewFills, type Notifier } from './fill-alerts';
+import { browserNotifier, fillText, groupFills, takeNewFills, type Notifier } from './fill-alerts';
 
 /** Announces fills as they arrive in the fills query. */
 export function useFillAlerts(
@@ -24,10 +24,10 @@ export function useFillAlerts(
       seen.current = new Set(fills.map((f) => f.id));
       return;
     }
-    for (const fill of takeNewFills(seen.current, fills)) {
+    for (const group of groupFills(takeNewFills(seen.current, fills))) {
       const text = fillText(
-        fill,
-        instruments?.find((i) => i.id === fill.inst),
+        group,
+        instruments?.find((i) => i.id === group.inst),
       );
       pushToast('success', 'Order filled', text);
       if (isHidden()) notifier.show('Order filled', text);

@@ -191,7 +191,6 @@ function TicketBody({ instrument, online }: { instrument: Instrument; online?: (
           className={`ticket-submit side-${input.side}`}
           data-testid="ticket-submit"
           disabled={blocked !== null || stage === 'sending'}
-          aria-disabled={blocked !== null || !order}
         >
           {buttonText}
         </button>
