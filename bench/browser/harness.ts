@@ -31,9 +31,17 @@ export async function launchBrowser(allPagesVisible = false): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args });
 }
 
-/** Starts a gateway child with `args`, serving `staticDir` (default: the production build). */
+/**
+ * Starts a gateway child with `args`, serving `staticDir` (default: the production build). Its
+ * paper account lives in memory, so it never competes for ./data with other gateways.
+ */
 export function startGateway(args: readonly string[], staticDir?: string): Promise<GatewayChild> {
-  return startGatewayChild([...args, ...(staticDir ? ['--static-dir', staticDir] : [])]);
+  return startGatewayChild([
+    '--data-dir',
+    'memory://',
+    ...args,
+    ...(staticDir ? ['--static-dir', staticDir] : []),
+  ]);
 }
 
 /** A fresh context (no service worker or cache from earlier steps) with the probe installed. */
