@@ -5,7 +5,7 @@ let gateway: GatewayProcess;
 
 test.beforeEach(async () => {
   // A fresh paper account per test, kept in memory.
-  gateway = await startGateway(['--seed', '11', '--data-dir', 'memory://']);
+  gateway = await startGateway(['--seed', '11']);
 });
 
 test.afterEach(async () => {

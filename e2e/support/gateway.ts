@@ -47,9 +47,10 @@ async function launch(
       '127.0.0.1',
       '--port',
       String(port),
+      ...isolatedStorage(extraArgs),
       ...extraArgs,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: withoutDatabaseUrl(process.env) },
   );
   let output = '';
   return await new Promise((resolve, reject) => {
@@ -72,6 +73,21 @@ async function launch(
       reject(new Error(`gateway exited with ${code} before listening:\n${output}`));
     });
   });
+}
+
+/**
+ * Each test's gateway keeps its paper account in memory unless the test chooses a directory: tests
+ * must not share (or lock) the repository's ./data, nor depend on what an earlier run left there.
+ */
+function isolatedStorage(extraArgs: readonly string[]): string[] {
+  return extraArgs.includes('--data-dir') ? [] : ['--data-dir', 'memory://'];
+}
+
+/** CI's PostgreSQL is for the store's own tests; browser tests get the embedded store. */
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.DATABASE_URL;
+  return rest;
 }
 
 async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
