@@ -28,7 +28,7 @@ let accountId: string;
 
 beforeAll(async () => {
   store = await openPaperStore({ dataDir: 'memory://' });
-}, 30_000);
+}, 120_000);
 afterAll(async () => {
   await store.close();
 });

@@ -77,8 +77,10 @@ describe('SIGKILL mid-stream and restart', () => {
       });
       if (res.status === 201 || res.status === 422) acknowledged.add(order.clientOrderId);
     };
-    const deadline = Date.now() + 3_000;
-    while (Date.now() < deadline) {
+    // Until resting orders have filled on market trades (or a generous limit on a loaded machine).
+    const deadline = Date.now() + 60_000;
+    let makerFills = 0;
+    while (Date.now() < deadline && (acknowledged.size < 30 || makerFills < 3)) {
       const book = await get<BookResponse>(`${first.url}/api/book/BTC-USD?depth=1`);
       const bid = book.bids[0]?.[0];
       const ask = book.asks[0]?.[0];
@@ -88,6 +90,8 @@ describe('SIGKILL mid-stream and restart', () => {
         place({ type: 'limit', side: 'sell', limitPrice: ask }),
         place({ side: n % 2 === 0 ? 'buy' : 'sell' }),
       ]);
+      const { fills } = await get<{ fills: FillView[] }>(`${first.url}/api/fills?limit=1000`);
+      makerFills = fills.filter((f) => f.liquidity === 'maker').length;
     }
     // Orders in flight and resting orders filling on trades when the kill lands.
     void place({}).catch(() => undefined);
@@ -121,5 +125,5 @@ describe('SIGKILL mid-stream and restart', () => {
     }
     const net = fills.reduce((sum, f) => sum + (f.side === 'buy' ? f.quantity : -f.quantity), 0);
     expect(positions.find((p) => p.inst === btc.id)?.quantity ?? 0).toBe(net);
-  }, 120_000);
+  }, 240_000);
 });

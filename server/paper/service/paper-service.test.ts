@@ -10,7 +10,7 @@ let accounts = 0;
 
 beforeAll(async () => {
   store = await openPaperStore({ dataDir: 'memory://' });
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await store.close();
