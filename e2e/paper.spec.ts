@@ -37,10 +37,10 @@ test('a limit order from the ticket rests on the book and in open orders, then i
   page,
 }) => {
   await openBtc(page);
-  // Grouped by whole dollars, a click on a bid a few levels down sets the ticket's price there:
-  // below the market, the order rests, and its bucket stays on the book while the test runs.
+  // Grouped by whole dollars, a click on a deep bid sets the ticket's price there: well below the
+  // market, the order rests, and its bucket stays on the book while the test runs.
   await page.getByLabel('Group').selectOption('100');
-  const bid = page.getByTestId('book-bid').nth(5);
+  const bid = page.getByTestId('book-bid').last();
   await bid.scrollIntoViewIfNeeded();
   await bid.click();
   const text = await page.getByTestId('ticket-price').inputValue();
