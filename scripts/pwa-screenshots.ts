@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build`');
   const gateway = await startGateway(
     // The defaults (the simulator serving dist/), so new flags never need listing here.
-    parseFlags(['--port', '0', '--seed', '3']),
+    parseFlags(['--port', '0', '--seed', '3', '--data-dir', 'memory://']),
     { announce: false, handleSignals: false },
   );
   const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });

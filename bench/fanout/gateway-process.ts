@@ -68,7 +68,18 @@ export async function stopChild(
 export async function startGatewayChild(args: readonly string[]): Promise<GatewayChild> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--host', '127.0.0.1', '--port', '0', ...args],
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      // A benchmark's paper account lives in memory unless it picks a directory: never ./data.
+      ...(args.includes('--data-dir') ? [] : ['--data-dir', 'memory://']),
+      ...args,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   killOnExit(child);
