@@ -4,8 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { runBrowserBench } from './browser/browser-bench';
+import { runTabsBench } from './browser/tabs-bench';
 import { runCodecBench } from './codec';
 import { runFanoutBench } from './fanout/fanout-bench';
+import { runPaperBench } from './paper';
 import { renderTable, type BenchRow } from './table';
 
 const rows: BenchRow[] = [];
@@ -16,6 +19,15 @@ console.log('gateway fan-out …');
 const loadBefore = loadavg();
 const fanout = await runFanoutBench();
 rows.push(...fanout.rows);
+
+console.log('browser ingest …');
+rows.push(...(await runBrowserBench()));
+
+console.log('tabs …');
+rows.push(...(await runTabsBench()));
+
+console.log('paper orders …');
+rows.push(...(await runPaperBench()));
 
 const table = renderTable(rows);
 const notes = fanout.notes.join('\n');
