@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Instrument } from '../../protocol/instruments';
@@ -59,7 +60,14 @@ describe('order book freshness end to end (stores → panel)', () => {
   afterEach(cleanup);
 
   it('marks restored data, clears it with live data, and marks a lost connection until new data', () => {
-    render(<OrderBook instrument={btc} />);
+    render(
+      // The book reads the trader's open orders (own-order marks) from the query cache.
+      <QueryClientProvider
+        client={new QueryClient({ defaultOptions: { queries: { enabled: false } } })}
+      >
+        <OrderBook instrument={btc} />
+      </QueryClientProvider>,
+    );
     act(() =>
       restoreMarket({
         version: SNAPSHOT_VERSION,
@@ -118,7 +126,14 @@ describe('order book freshness end to end (stores → panel)', () => {
   });
 
   it('marks the book when the gateway says its stream is not live', () => {
-    render(<OrderBook instrument={btc} />);
+    render(
+      // The book reads the trader's open orders (own-order marks) from the query cache.
+      <QueryClientProvider
+        client={new QueryClient({ defaultOptions: { queries: { enabled: false } } })}
+      >
+        <OrderBook instrument={btc} />
+      </QueryClientProvider>,
+    );
     act(() => {
       applyBatch(connection('live'), 1_000);
       applyBatch(
