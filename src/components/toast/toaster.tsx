@@ -35,16 +35,21 @@ export function Toaster() {
   const others = toasts.filter((t) => t.tone !== 'error');
   return (
     <div className="toaster">
-      <ul role="alert" aria-live="assertive" className="toast-list">
-        {errors.map((t) => (
-          <ToastItem key={t.id} toast={t} />
-        ))}
-      </ul>
-      <ul role="status" aria-live="polite" className="toast-list">
-        {others.map((t) => (
-          <ToastItem key={t.id} toast={t} />
-        ))}
-      </ul>
+      {/* The live regions are divs: a list may not take the alert or status role. */}
+      <div role="alert" aria-live="assertive">
+        <ul className="toast-list">
+          {errors.map((t) => (
+            <ToastItem key={t.id} toast={t} />
+          ))}
+        </ul>
+      </div>
+      <div role="status" aria-live="polite">
+        <ul className="toast-list">
+          {others.map((t) => (
+            <ToastItem key={t.id} toast={t} />
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }
