@@ -164,12 +164,50 @@ describe('createFeedClient and a shared worker', () => {
     expect(applied).toEqual([{ tickers }]);
   });
 
-  it('says bye when the page leaves, and alive when it comes back', () => {
-    const { client, posted } = setup();
-    posted.length = 0;
+  it('says bye and closes its port when the page leaves; reconnects and re-claims on return', () => {
+    // Ports handed out by the (fake) worker: one per connection, as a SharedWorker gives.
+    const ports: Array<{ posted: WorkerCommand[]; closed: boolean; port: WorkerLike }> = [];
+    const connect = (): WorkerLike => {
+      const entry = {
+        posted: [] as WorkerCommand[],
+        closed: false,
+        port: null as unknown as WorkerLike,
+      };
+      entry.port = {
+        postMessage: (command) => entry.posted.push(command),
+        onmessage: null,
+        terminate: () => {
+          entry.closed = true;
+        },
+      };
+      ports.push(entry);
+      return entry.port;
+    };
+    const client = createFeedClient({
+      createWorker: connect,
+      url: 'ws://x/ws',
+      apply: () => undefined,
+      requestFrame: () => undefined,
+      perf: new PerfTapSlot(),
+    });
+    client.subscribe('book', 'BTC-USD', { depth: 20 });
+
     client.leave();
+    expect(ports[0]!.posted.at(-1)).toEqual({ type: 'bye' });
+    // Nothing can reach a page in the back/forward cache through a closed port.
+    expect(ports[0]!.closed).toBe(true);
+
     client.resume();
-    expect(posted).toEqual([{ type: 'bye' }, { type: 'alive' }]);
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted).toEqual([
+      { type: 'start', url: 'ws://x/ws' },
+      {
+        type: 'subscribe',
+        spec: { channel: 'book', symbol: 'BTC-USD', depth: 20, interval: null },
+      },
+    ]);
+    // Batches arrive on the new port.
+    expect(ports[1]!.port.onmessage).not.toBeNull();
   });
 });
 

@@ -58,7 +58,7 @@ export interface FeedClientOptions {
 
 /** Creates a feed client around a worker. */
 export function createFeedClient(options: FeedClientOptions): FeedClient {
-  const worker = options.createWorker();
+  let worker = options.createWorker();
   const requestFrame = options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
   const counts = new Map<string, { spec: StreamSpec; count: number }>();
   // What the worker has been told, to tell it again when it asks this page to rejoin.
@@ -101,7 +101,7 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
   };
   const unwatchPerf = perf.watch((on) => worker.postMessage({ type: 'perf', on }));
 
-  worker.onmessage = (event) => {
+  const onMessage = (event: MessageEvent<unknown>) => {
     const message = event.data;
     if (!isWorkerEvent(message)) return;
     if (message.type === 'probe') {
@@ -120,6 +120,7 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
       requestFrame(flush);
     }
   };
+  worker.onmessage = onMessage;
   start();
 
   return {
@@ -160,10 +161,15 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
     },
     leave() {
       worker.postMessage({ type: 'bye' });
+      // Close this page's end too: a page in the back/forward cache that receives a message from a
+      // shared worker is evicted from the cache (Chromium's "SharedWorkerMessage").
+      worker.terminate();
     },
     resume() {
-      // A worker that forgot this page answers with `rejoin`.
-      worker.postMessage({ type: 'alive' });
+      // Back from the back/forward cache: connect again and tell the worker everything anew.
+      worker = options.createWorker();
+      worker.onmessage = onMessage;
+      start();
     },
     dispose() {
       unwatchPerf();
