@@ -48,5 +48,7 @@ export function applyBookPatches(patches: readonly BookPatch[]): void {
 
 /** The book of one instrument, or undefined before its snapshot; live while its panel is in view. */
 export function useBook(inst: number | undefined): BookState | undefined {
-  return useLiveStore(useBookStore, (state) => (inst === undefined ? undefined : state.books[inst]));
+  return useLiveStore(useBookStore, (state) =>
+    inst === undefined ? undefined : state.books[inst],
+  );
 }
