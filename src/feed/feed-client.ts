@@ -4,6 +4,7 @@
  */
 import type { Channel } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
+import { afterNextFrame } from './after-frame';
 import { FramePacer } from './frame-pacer';
 import { createFeedWorker } from './feed-port';
 import { unpackTickers } from './ticker-pack';
@@ -59,7 +60,7 @@ export interface FeedClientOptions {
 /** Creates a feed client around a worker. */
 export function createFeedClient(options: FeedClientOptions): FeedClient {
   let worker = options.createWorker();
-  const requestFrame = options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
+  const requestFrame = options.requestFrame ?? afterNextFrame;
   const counts = new Map<string, { spec: StreamSpec; count: number }>();
   // What the worker has been told, to tell it again when it asks this page to rejoin.
   let instrumentsCommand: WorkerCommand | null = null;
