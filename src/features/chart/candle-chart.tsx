@@ -20,7 +20,14 @@ import { useFeedSubscription } from '../../feed/feed-context';
 import type { CandleUpdate } from '../../feed/feed-types';
 import { candlesQuery } from '../../lib/api/candles';
 import { candleKey, useCandlesStore } from '../../stores/candles-store';
-import { DOWN_COLOR, priceFormatFor, toBars, UP_COLOR } from './chart-data';
+import {
+  DOWN_COLOR,
+  MAX_CHART_BARS,
+  placeBar,
+  priceFormatFor,
+  toBars,
+  UP_COLOR,
+} from './chart-data';
 import { useOwnOrdersOnChart } from './use-own-orders-on-chart';
 
 /** Bars in view when history is drawn. */
@@ -118,6 +125,11 @@ export function CandleChart({ instrument, interval }: CandleChartProps) {
   );
 }
 
+/** A bar pair keyed by its time, for placeBar. */
+function timed(pair: ReturnType<typeof toBars>) {
+  return { ...pair, time: pair.bar.time };
+}
+
 /** Draws history, then follows the forming candle; returns the unsubscribe. */
 function drawHistory(
   s: Series,
@@ -126,27 +138,32 @@ function drawHistory(
   interval: Interval,
 ): () => void {
   s.candles.applyOptions({ priceFormat: priceFormatFor(instrument) });
-  const converted = candles.map((c) => toBars(instrument, c));
-  s.candles.setData(converted.map(({ bar }) => ({ ...bar, time: bar.time as UTCTimestamp })));
-  s.volume.setData(
-    converted.map(({ volume }) => ({ ...volume, time: volume.time as UTCTimestamp })),
-  );
+  // Our own copy, bounded: lightweight-charts keeps every bar it is given, and a live chart gets
+  // a new one every interval all day.
+  const bars = candles.slice(-MAX_CHART_BARS).map((c) => timed(toBars(instrument, c)));
+  const redraw = () => {
+    s.candles.setData(bars.map(({ bar }) => ({ ...bar, time: bar.time as UTCTimestamp })));
+    s.volume.setData(bars.map(({ volume }) => ({ ...volume, time: volume.time as UTCTimestamp })));
+  };
+  redraw();
   // The most recent bars, readable on a phone; older history is a scroll away. Fewer bars in
   // view also make each live redraw cheaper.
   s.chart.timeScale().setVisibleLogicalRange({
-    from: Math.max(0, converted.length - VISIBLE_BARS),
-    to: converted.length + 2,
+    from: Math.max(0, bars.length - VISIBLE_BARS),
+    to: bars.length + 2,
   });
-  let lastTime = converted.at(-1)?.bar.time ?? 0;
 
   const storeKey = candleKey(instrument.id, interval);
   const push = (candle: CandleUpdate) => {
-    const { bar, volume } = toBars(instrument, candle);
-    // The chart refuses bars older than its last one (e.g. a late message after history).
-    if (bar.time < lastTime) return;
-    lastTime = bar.time;
-    s.candles.update({ ...bar, time: bar.time as UTCTimestamp });
-    s.volume.update({ ...volume, time: volume.time as UTCTimestamp });
+    const converted = timed(toBars(instrument, candle));
+    const placed = placeBar(bars, converted);
+    if (placed === 'refused') return;
+    if (placed === 'trimmed') {
+      redraw();
+      return;
+    }
+    s.candles.update({ ...converted.bar, time: converted.bar.time as UTCTimestamp });
+    s.volume.update({ ...converted.volume, time: converted.volume.time as UTCTimestamp });
   };
   const current = useCandlesStore.getState().forming[storeKey];
   if (current) push(current);

@@ -44,3 +44,32 @@ export function toBars(instrument: Instrument, c: Candle): { bar: ChartBar; volu
     },
   };
 }
+
+/** The most bars a chart keeps: about a day and a half of 1m bars, so memory stays flat all day. */
+export const MAX_CHART_BARS = 2_000;
+/** How many of the oldest bars go at once when the limit is passed (one redraw per 500 bars). */
+export const CHART_TRIM_BARS = 500;
+
+/**
+ * Puts the forming bar of `time` into `bars` (oldest first): replaces the last one of the same
+ * time or appends a newer one; refuses an older one (the chart would too). Returns 'appended',
+ * 'replaced', 'trimmed' (appended, and the oldest CHART_TRIM_BARS dropped: redraw from `bars`)
+ * or 'refused'.
+ */
+export function placeBar<T extends { time: number }>(
+  bars: T[],
+  bar: T,
+  max = MAX_CHART_BARS,
+  trim = CHART_TRIM_BARS,
+): 'appended' | 'replaced' | 'trimmed' | 'refused' {
+  const last = bars.at(-1);
+  if (last && bar.time < last.time) return 'refused';
+  if (last && bar.time === last.time) {
+    bars[bars.length - 1] = bar;
+    return 'replaced';
+  }
+  bars.push(bar);
+  if (bars.length <= max) return 'appended';
+  bars.splice(0, trim);
+  return 'trimmed';
+}
