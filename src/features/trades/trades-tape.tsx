@@ -59,7 +59,6 @@ export function TradesTape({ instrument }: TradesTapeProps) {
     rowHeight: ROW_HEIGHT,
     overscan: 4,
     initialRows: INITIAL_ROWS,
-    getItemKey: (index) => trades[index]?.id ?? index,
   });
   return (
     <Panel title="Trades" className="area-trades" freshness={freshness}>
@@ -90,10 +89,11 @@ export function TradesTape({ instrument }: TradesTapeProps) {
           <tbody>
             {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
             {instrument &&
-              rows.map(({ index }) => {
-                const trade = trades[index]!;
-                return <TradeRow key={trade.id} instrument={instrument} trade={trade} />;
-              })}
+              // Keyed by position, not by trade: a new print changes the rows' text in place
+              // instead of moving every row down, which browsers count as layout shift.
+              rows.map(({ index }) => (
+                <TradeRow key={index} instrument={instrument} trade={trades[index]!} />
+              ))}
             {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
           </tbody>
         </table>
