@@ -19,7 +19,6 @@ import { isRecord, isSafeInt } from './value-guards';
 
 type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const MONEY_TEXT = /^-?\d+(?:\.\d+)?$/;
 const ACCOUNT_KINDS = new Set<unknown>([
   ServerKind.accountSnapshot,
   ServerKind.accountUpdate,
@@ -31,24 +30,31 @@ export function isAccountKind(kind: unknown): boolean {
   return ACCOUNT_KINDS.has(kind);
 }
 
-/** True for an exact decimal money string such as "-12.50". */
+const MONEY_TEXT = /^-?\d+(?:\.\d+)?$/;
+
+/** True for an exact decimal money string ("-12.50"). */
 export function isMoneyText(value: unknown): value is string {
   return typeof value === 'string' && MONEY_TEXT.test(value);
 }
 
-function oneOf(list: readonly unknown[], value: unknown): boolean {
-  return list.includes(value);
+/** True when `value` is one of `list` (an `as const` list of allowed values). */
+export function oneOf<T>(list: readonly T[], value: unknown): value is T {
+  return (list as readonly unknown[]).includes(value);
 }
 
-function intOrNull(value: unknown): boolean {
+function intOrNull(value: unknown): value is number | null {
   return value === null || isSafeInt(value);
 }
 
-function textOrNull(value: unknown): boolean {
+function moneyOrNull(value: unknown): value is string | null {
+  return value === null || isMoneyText(value);
+}
+
+function stringOrNull(value: unknown): value is string | null {
   return value === null || typeof value === 'string';
 }
 
-/** True when `value` is an OrderView. */
+/** One order as the gateway describes it. */
 export function isOrderView(value: unknown): value is OrderView {
   return (
     isRecord(value) &&
@@ -65,15 +71,15 @@ export function isOrderView(value: unknown): value is OrderView {
     typeof value.postOnly === 'boolean' &&
     oneOf(ORDER_STATUSES, value.status) &&
     isSafeInt(value.filledQuantity) &&
-    textOrNull(value.averagePrice) &&
+    moneyOrNull(value.averagePrice) &&
     (value.rejectCode === null || oneOf(REJECT_CODES, value.rejectCode)) &&
-    textOrNull(value.rejectMessage) &&
+    stringOrNull(value.rejectMessage) &&
     isSafeInt(value.createdAt) &&
     isSafeInt(value.updatedAt)
   );
 }
 
-/** True when `value` is a FillView. */
+/** One execution. */
 export function isFillView(value: unknown): value is FillView {
   return (
     isRecord(value) &&
@@ -90,14 +96,14 @@ export function isFillView(value: unknown): value is FillView {
   );
 }
 
-/** True when `value` is a PositionView. */
+/** One position (flat ones included). */
 export function isPositionView(value: unknown): value is PositionView {
   return (
     isRecord(value) &&
     isSafeInt(value.inst) &&
     typeof value.symbol === 'string' &&
     isSafeInt(value.quantity) &&
-    textOrNull(value.averageEntryPrice) &&
+    moneyOrNull(value.averageEntryPrice) &&
     intOrNull(value.markPrice) &&
     isMoneyText(value.marketValue) &&
     isMoneyText(value.unrealizedPnl) &&
@@ -116,18 +122,21 @@ const ACCOUNT_MONEY = [
   'buyingPower',
 ] as const;
 
-/** True when `value` is an AccountView. */
+/** The account balances (optional fee fields, when the gateway sends them, must be integers). */
 export function isAccountView(value: unknown): value is AccountView {
   return (
     isRecord(value) &&
     typeof value.currency === 'string' &&
     ACCOUNT_MONEY.every((field) => isMoneyText(value[field])) &&
     isSafeInt(value.seq) &&
-    isSafeInt(value.updatedAt)
+    isSafeInt(value.updatedAt) &&
+    (value.makerFeeBps === undefined || isSafeInt(value.makerFeeBps)) &&
+    (value.takerFeeBps === undefined || isSafeInt(value.takerFeeBps))
   );
 }
 
-function listOf(value: unknown, guard: (item: unknown) => boolean): boolean {
+/** True when `value` is an array whose every item passes `guard`. */
+export function listOf<T>(value: unknown, guard: (item: unknown) => item is T): value is T[] {
   return Array.isArray(value) && value.every(guard);
 }
 
