@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Instrument } from '../protocol/instruments';
 import type { PlaceOrderBody } from '../protocol/paper';
 import type { InstrumentsResponse } from '../protocol/rest';
+import { BTC_USD } from '../protocol/test-fixtures';
 import { createPaperEngine, instrumentLookup, type MarketView } from '../server/paper/engine';
 import { openPaperStore } from '../server/paper/store/open-paper-store';
 import type { OrderRequest } from '../server/paper/types';
@@ -22,18 +22,8 @@ const ROUND_TRIPS = 300;
 const ENGINE_ORDERS = 20_000;
 const STORE_ORDERS = 500;
 
-const INSTRUMENT: Instrument = {
-  id: 1,
-  symbol: 'BTC-USD',
-  name: 'Bitcoin',
-  assetClass: 'crypto',
-  base: 'BTC',
-  quote: 'USD',
-  priceScale: 2,
-  tick: 1,
-  sizeScale: 4,
-  lot: 1,
-};
+// The engine benchmark trades one instrument: Bitcoin in cents and 0.0001 BTC lots.
+const INSTRUMENT = BTC_USD;
 
 /** A market that never moves: ten levels a side around 65,000, always fresh. */
 const STILL_MARKET: MarketView = {

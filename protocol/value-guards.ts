@@ -15,7 +15,8 @@ export function isSafeInt(value: unknown): value is number {
   return Number.isSafeInteger(value);
 }
 
-const TICKER_FIELDS = [
+/** Every field of a Ticker, in wire order (all safe integers). */
+export const TICKER_FIELDS = [
   'inst',
   'seq',
   'time',

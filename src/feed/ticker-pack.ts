@@ -7,19 +7,9 @@
  * 2^53 are exact in a float64, so prices and sizes stay exact.
  */
 import type { Ticker } from '../../protocol/messages';
+import { TICKER_FIELDS } from '../../protocol/value-guards';
 
-const FIELDS = [
-  'inst',
-  'seq',
-  'time',
-  'last',
-  'bid',
-  'ask',
-  'open24',
-  'high24',
-  'low24',
-  'volume24',
-] as const satisfies readonly (keyof Ticker)[];
+const FIELDS = TICKER_FIELDS;
 
 /** Below this many tickers in a batch, plain structured clone is as cheap. */
 export const PACK_MIN_TICKERS = 16;
