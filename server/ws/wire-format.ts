@@ -55,21 +55,28 @@ export function createWireFormat(format: FeedFormat, fanout: FanoutMode): WireFo
   return format === 'json' ? new JsonWire() : new MsgpackWire();
 }
 
-class MsgpackWire implements WireFormat {
-  readonly batched = true;
+/** The queue every format keeps for the next frame; subclasses say how an item is sized and joined. */
+abstract class QueuedWire<T extends Uint8Array | string> implements WireFormat {
+  readonly batched: boolean = true;
   queuedBytes = 0;
-  private queue: Uint8Array[] = [];
+  protected queue: T[] = [];
 
-  add(encoded: Encoded): void {
-    const bytes = encoded.msgpack;
-    this.queue.push(bytes);
-    this.queuedBytes += bytes.byteLength;
+  abstract add(encoded: Encoded): void;
+  abstract decode(data: RawData, isBinary: boolean): Incoming;
+  /** Joins a non-empty queue into one frame's data. */
+  protected abstract join(queue: T[]): T;
+
+  protected push(item: T): void {
+    this.queue.push(item);
+    this.queuedBytes += typeof item === 'string' ? item.length : item.byteLength;
   }
 
   take(): Frame[] {
     if (this.queue.length === 0) return [];
-    const data = joinFrame(this.queue);
-    const frame = { data, binary: true, messages: this.queue.length, bytes: data.byteLength };
+    const data = this.join(this.queue);
+    const binary = typeof data !== 'string';
+    const bytes = typeof data === 'string' ? data.length : data.byteLength;
+    const frame = { data, binary, messages: this.queue.length, bytes };
     this.clear();
     return [frame];
   }
@@ -77,6 +84,16 @@ class MsgpackWire implements WireFormat {
   clear(): void {
     this.queue = [];
     this.queuedBytes = 0;
+  }
+}
+
+class MsgpackWire extends QueuedWire<Uint8Array> {
+  add(encoded: Encoded): void {
+    this.push(encoded.msgpack);
+  }
+
+  protected join(queue: Uint8Array[]): Uint8Array {
+    return joinFrame(queue);
   }
 
   decode(data: RawData, isBinary: boolean): Incoming {
@@ -94,31 +111,13 @@ class MsgpackWire implements WireFormat {
   }
 }
 
-class JsonWire implements WireFormat {
-  readonly batched: boolean = true;
-  queuedBytes = 0;
-  protected queue: string[] = [];
-
+class JsonWire extends QueuedWire<string> {
   add(encoded: Encoded): void {
     this.push(encoded.json);
   }
 
-  protected push(text: string): void {
-    this.queue.push(text);
-    this.queuedBytes += text.length;
-  }
-
-  take(): Frame[] {
-    if (this.queue.length === 0) return [];
-    const data = joinJsonFrame(this.queue);
-    const frame = { data, binary: false, messages: this.queue.length, bytes: data.length };
-    this.clear();
-    return [frame];
-  }
-
-  clear(): void {
-    this.queue = [];
-    this.queuedBytes = 0;
+  protected join(queue: string[]): string {
+    return joinJsonFrame(queue);
   }
 
   decode(data: RawData, isBinary: boolean): Incoming {
