@@ -22,6 +22,10 @@ export interface Instrument {
   tick: number;
   sizeScale: number;
   lot: number;
+  /** Where the instrument trades when it comes from a real exchange (e.g. "binance"). */
+  venue?: string;
+  /** The exchange's own symbol (e.g. "BTCUSDT"), kept next to the display symbol. */
+  venueSymbol?: string;
 }
 
 /** Formats a price in integer units with the instrument's precision. */

@@ -47,6 +47,8 @@ describe('value guards', () => {
   it('rejects instruments that could not be traded or formatted', () => {
     expect(isInstrument({ ...instrument, tick: 0 })).toBe(false);
     expect(isInstrument({ ...instrument, lot: -1 })).toBe(false);
+    expect(isInstrument({ ...instrument, venueSymbol: 42 })).toBe(false);
+    expect(isInstrument({ ...instrument, venue: 'binance', venueSymbol: 'BTCUSDT' })).toBe(true);
     expect(isInstrument({ ...instrument, assetClass: 'bonds' })).toBe(false);
     expect(isInstrument({ ...instrument, symbol: 7 })).toBe(false);
   });

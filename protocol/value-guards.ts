@@ -68,6 +68,12 @@ export function isInstrument(value: unknown): value is Instrument {
     value.tick > 0 &&
     isSafeInt(value.sizeScale) &&
     isSafeInt(value.lot) &&
-    value.lot > 0
+    value.lot > 0 &&
+    isOptionalString(value.venue) &&
+    isOptionalString(value.venueSymbol)
   );
+}
+
+function isOptionalString(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
 }
