@@ -5,7 +5,7 @@ import type { Candle } from '../../../protocol/messages';
 import { SIM_CATALOG } from './catalog';
 import { generateHistory } from './history';
 import { marketParams } from './market-params';
-import { RecordingSink } from './recording-sink';
+import { RecordingSink } from '../recording-sink';
 import { SimulatedExchange } from './simulated-exchange';
 
 const T0 = Date.UTC(2024, 4, 15, 14, 37, 12, 345);

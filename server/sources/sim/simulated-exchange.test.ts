@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOnLot, isOnTick } from '../../../protocol/instruments';
 import { Side } from '../../../protocol/messages';
-import { mirrorFlat, RecordingSink } from './recording-sink';
+import { mirrorFlat, RecordingSink } from '../recording-sink';
 import { SimulatedExchange } from './simulated-exchange';
 
 const T0 = Date.UTC(2024, 4, 15, 14, 37, 12, 345);

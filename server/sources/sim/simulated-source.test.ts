@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RecordingSink } from './recording-sink';
+import { RecordingSink } from '../recording-sink';
 import { createSimulatedSource, type SimulatedSourceOptions } from './simulated-source';
 
 const T0 = Date.UTC(2024, 4, 15, 14, 37, 12, 345);

@@ -1,9 +1,10 @@
 /**
- * A SourceSink for tests and benchmarks: counts events, keeps an optional log, and rebuilds every
- * instrument's book from the stream so it can be compared with the simulator's own.
+ * A SourceSink for tests and benchmarks: counts events, keeps an optional log, records status
+ * changes, and rebuilds every instrument's book from the stream so it can be compared with the
+ * source's own (the simulator's, or the expected book of an exchange scenario).
  */
-import type { FlatLevels, Side } from '../../../protocol/messages';
-import type { SourceSink } from '../source';
+import type { FlatLevels, Side } from '../../protocol/messages';
+import type { SourceSink } from './source';
 
 export type SinkEvent =
   | {
@@ -48,7 +49,12 @@ export class RecordingSink implements SourceSink {
     this.trades += 1;
   }
 
-  status(): void {}
+  /** Every status change, in order (kept apart from the market event log). */
+  readonly statuses: { inst: number; live: boolean }[] = [];
+
+  status(inst: number, live: boolean): void {
+    this.statuses.push({ inst, live });
+  }
 }
 
 function apply(levels: Map<number, number>, flat: FlatLevels): void {
