@@ -75,16 +75,20 @@ export interface HistoryRequest {
   spacingMs: number;
 }
 
-/** Fetches the last `bars` closed candles, oldest first, paging back 350 at a time. */
+/**
+ * Fetches the closed candles of the last `bars` intervals, oldest first, paging back 350 at a
+ * time (intervals without trades have no candle at Coinbase, so fewer may come back).
+ */
 export async function fetchCandles(request: HistoryRequest): Promise<Candle[]> {
   const { inst, interval, bars } = request;
   const ms = INTERVALS[interval].ms;
   const forming = Math.floor(request.now / ms) * ms;
   const byTime = new Map<number, Candle>();
   let windowEnd = forming;
-  for (let page = 0; byTime.size < bars; page++) {
-    if (page > 0 && request.spacingMs > 0) await sleep(request.spacingMs);
-    const count = Math.min(MAX_CANDLES_PER_REQUEST, bars - byTime.size);
+  for (let remaining = bars; remaining > 0; ) {
+    if (remaining < bars && request.spacingMs > 0) await sleep(request.spacingMs);
+    const count = Math.min(MAX_CANDLES_PER_REQUEST, remaining);
+    remaining -= count;
     const windowStart = windowEnd - count * ms;
     // `end` is inclusive at Coinbase, so stop one second before the window's end.
     const url =
@@ -100,8 +104,6 @@ export async function fetchCandles(request: HistoryRequest): Promise<Candle[]> {
         byTime.set(candle.time, candle);
       }
     }
-    // An empty window means the product has no older trading (or is new): stop paging.
-    if (list.length === 0) break;
     windowEnd = windowStart;
   }
   return [...byTime.values()].sort((a, b) => a.time - b.time).slice(-bars);

@@ -1,0 +1,235 @@
+/**
+ * The Coinbase stream procedure for one connection at a time: subscribe to heartbeats, level2
+ * and market_trades as soon as the socket opens (Coinbase closes connections that have not
+ * subscribed within 5 s), check that `sequence_num` grows by exactly one on every frame, and on
+ * a jump resubscribe level2 for a fresh snapshot. Until that snapshot arrives the affected books
+ * are stale (status false) and their updates are dropped; one recovery is one resync however
+ * many further gaps arrive meanwhile.
+ */
+import type { Instrument } from '../../../protocol/instruments';
+import type { SourceSink } from '../source';
+import type { ExchangeStats } from '../exchange/exchange-stats';
+import { toFlatLevels, toTrade, type NormalTrade } from './coinbase-levels';
+import {
+  isCoinbaseError,
+  parseFrame,
+  parseL2Event,
+  parseTrade,
+  parseTradesEvent,
+} from './coinbase-messages';
+
+export interface CoinbaseFeedOptions {
+  instruments: readonly Instrument[];
+  sink: SourceSink;
+  stats: ExchangeStats;
+  log: (line: string) => void;
+  now: () => number;
+  /** Sends a JSON message (paced by the caller). */
+  send: (value: unknown) => void;
+  /** Drops the connection and reconnects. */
+  restart: (reason: string) => void;
+  /** Least time between two level2 resubscriptions, ms. */
+  minResyncIntervalMs: number;
+  /** How long a level2 snapshot may take before the connection is restarted, ms. */
+  snapshotTimeoutMs: number;
+}
+
+export class CoinbaseFeed {
+  private readonly byProduct = new Map<string, Instrument>();
+  /** Products whose book waits for a snapshot; their updates are dropped meanwhile. */
+  private readonly awaiting = new Set<string>();
+  /** Last status told to the sink per product (absent: nothing said yet). */
+  private readonly live = new Map<string, boolean>();
+  private readonly toResubscribe = new Set<string>();
+  private lastSeq: number | null = null;
+  private opens = 0;
+  private lastResyncAt = Number.NEGATIVE_INFINITY;
+  private resyncTimer: NodeJS.Timeout | null = null;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: CoinbaseFeedOptions) {
+    for (const inst of options.instruments) this.byProduct.set(inst.venueSymbol ?? inst.symbol, inst);
+  }
+
+  private get productIds(): string[] {
+    return [...this.byProduct.keys()];
+  }
+
+  /** A connection opened: subscribe everything at once, books wait for their snapshots. */
+  opened(): void {
+    if (this.opens++ > 0) this.options.stats.resyncs++;
+    this.lastSeq = null;
+    this.clearTimers();
+    for (const id of this.productIds) this.awaiting.add(id);
+    const product_ids = this.productIds;
+    // heartbeats first: it keeps the other subscriptions open when a market is quiet.
+    for (const channel of ['heartbeats', 'level2', 'market_trades']) {
+      this.options.send({ type: 'subscribe', product_ids, channel });
+    }
+    this.armSnapshotDeadline();
+  }
+
+  /** The connection is gone: every book is stale until the next connection's snapshots. */
+  down(reason: string): void {
+    this.clearTimers();
+    this.lastSeq = null;
+    for (const id of this.productIds) {
+      this.awaiting.add(id);
+      this.markStale(id);
+    }
+    this.options.log(`coinbase: connection down (${reason}); books stale until resubscribed`);
+  }
+
+  /** Stops timers (the source is stopping). */
+  dispose(): void {
+    this.clearTimers();
+  }
+
+  /** Handles one text frame; never throws. */
+  message(text: string): void {
+    const frame = parseFrame(text);
+    const { stats } = this.options;
+    if (!frame) {
+      stats.malformed++;
+      return;
+    }
+    if (isCoinbaseError(frame)) {
+      this.options.log(`coinbase: error from the exchange: ${frame.message}`);
+      return;
+    }
+    const seq = frame.sequenceNum;
+    if (seq !== null) {
+      if (this.lastSeq !== null && seq !== this.lastSeq + 1) {
+        stats.gaps++;
+        this.resync(this.productIds, `sequence_num jumped from ${this.lastSeq} to ${seq}`);
+      }
+      this.lastSeq = seq;
+    }
+    const time = frame.time ?? this.options.now();
+    if (frame.channel === 'l2_data') {
+      for (const event of frame.events) this.onLevel2(event, time);
+    } else if (frame.channel === 'market_trades') {
+      for (const event of frame.events) this.onTrades(event, time);
+    }
+    // heartbeats, subscriptions and any channel added later carry nothing for the books.
+  }
+
+  private onLevel2(value: unknown, time: number): void {
+    const { stats, sink } = this.options;
+    const event = parseL2Event(value);
+    if (!event) {
+      stats.malformed++;
+      // A lost update leaves the book wrong: take a fresh snapshot of that product if we can tell.
+      const productId = productOf(value);
+      if (productId && this.byProduct.has(productId)) {
+        this.resync([productId], 'unreadable level2 event');
+      }
+      return;
+    }
+    const inst = this.byProduct.get(event.productId);
+    if (!inst) {
+      stats.malformed++;
+      return;
+    }
+    if (event.type === 'update' && this.awaiting.has(event.productId)) return;
+    const { bids, asks } = toFlatLevels(inst, event.updates, stats);
+    if (event.type === 'snapshot') {
+      sink.book(inst.id, bids, asks, time, true);
+      this.awaiting.delete(event.productId);
+      if (this.live.get(event.productId) === false) sink.status(inst.id, true);
+      this.live.set(event.productId, true);
+      if (this.awaiting.size === 0 && this.snapshotTimer) {
+        clearTimeout(this.snapshotTimer);
+        this.snapshotTimer = null;
+      }
+    } else if (bids.length > 0 || asks.length > 0) {
+      sink.book(inst.id, bids, asks, time, false);
+    }
+  }
+
+  private onTrades(value: unknown, time: number): void {
+    const { stats, sink } = this.options;
+    const event = parseTradesEvent(value);
+    if (!event) {
+      stats.malformed++;
+      return;
+    }
+    // The snapshot repeats recent prints the candle history already holds.
+    if (event.type === 'snapshot') return;
+    const trades: { inst: number; trade: NormalTrade }[] = [];
+    for (const raw of event.trades) {
+      const parsed = parseTrade(raw);
+      const inst = parsed ? this.byProduct.get(parsed.productId) : undefined;
+      if (!parsed || !inst) {
+        stats.malformed++;
+        continue;
+      }
+      const trade = toTrade(inst, parsed, time, stats);
+      if (trade) trades.push({ inst: inst.id, trade });
+    }
+    // A batch covers up to 250 ms and may list the newest first; the tape wants time order.
+    trades.sort((a, b) => a.trade.time - b.trade.time);
+    for (const { inst, trade } of trades) {
+      sink.trade(inst, trade.price, trade.size, trade.side, trade.time);
+    }
+  }
+
+  /** Marks `productIds` stale and resubscribes their level2 for a fresh snapshot (once). */
+  private resync(productIds: readonly string[], reason: string): void {
+    const fresh = productIds.filter((id) => !this.awaiting.has(id));
+    if (fresh.length === 0) return;
+    this.options.stats.resyncs++;
+    this.options.log(`coinbase: ${reason}; resubscribing level2 for ${fresh.join(', ')}`);
+    for (const id of fresh) {
+      this.awaiting.add(id);
+      this.markStale(id);
+      this.toResubscribe.add(id);
+    }
+    if (this.resyncTimer) return;
+    // Repeated gaps must not turn into a subscribe storm: space resubscriptions out.
+    const wait = Math.max(0, this.lastResyncAt + this.options.minResyncIntervalMs - this.options.now());
+    this.resyncTimer = setTimeout(() => this.resubscribe(), wait);
+    this.resyncTimer.unref();
+  }
+
+  private resubscribe(): void {
+    this.resyncTimer = null;
+    const product_ids = [...this.toResubscribe];
+    this.toResubscribe.clear();
+    if (product_ids.length === 0) return;
+    this.lastResyncAt = this.options.now();
+    this.options.send({ type: 'unsubscribe', product_ids, channel: 'level2' });
+    this.options.send({ type: 'subscribe', product_ids, channel: 'level2' });
+    this.armSnapshotDeadline();
+  }
+
+  private markStale(productId: string): void {
+    const inst = this.byProduct.get(productId);
+    if (!inst || this.live.get(productId) === false) return;
+    this.live.set(productId, false);
+    this.options.sink.status(inst.id, false);
+  }
+
+  private armSnapshotDeadline(): void {
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      if (this.awaiting.size > 0) this.options.restart('no level2 snapshot in time');
+    }, this.options.snapshotTimeoutMs);
+    this.snapshotTimer.unref();
+  }
+
+  private clearTimers(): void {
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.resyncTimer = null;
+    this.snapshotTimer = null;
+    this.toResubscribe.clear();
+  }
+}
+
+function productOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const id: unknown = (value as Record<string, unknown>)['product_id'];
+  return typeof id === 'string' ? id : null;
+}

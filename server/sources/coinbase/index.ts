@@ -1,0 +1,7 @@
+/** Coinbase Advanced Trade market-data source. */
+export {
+  COINBASE_REST_URL,
+  COINBASE_WS_URL,
+  createCoinbaseSource,
+  type CoinbaseTuning,
+} from './coinbase-source';
