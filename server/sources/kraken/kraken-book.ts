@@ -5,7 +5,8 @@
  * 10 levels with the one in the message. Works in integer units; conversion happens before.
  */
 import type { FlatLevels } from '../../../protocol/messages';
-import { BookSide, OrderBook } from '../../hub/order-book';
+import type { BookSide } from '../../hub/order-book';
+import { OrderBook } from '../../hub/order-book';
 import { bookChecksum, CHECKSUM_LEVELS } from './kraken-checksum';
 
 /** Levels that changed in one message, as absolute sizes (0 = removed), ready for the sink. */

@@ -12,7 +12,12 @@ import { gridUnits } from '../exchange/venue-units';
 import type { SourceSink } from '../source';
 import { KrakenBook } from './kraken-book';
 import type { KrakenPair } from './kraken-instruments';
-import { parseKrakenMessage, type BookEntry, type RawLevel, type RawTrade } from './kraken-messages';
+import {
+  parseKrakenMessage,
+  type BookEntry,
+  type RawLevel,
+  type RawTrade,
+} from './kraken-messages';
 
 export interface KrakenFeedOptions {
   depth: number;
@@ -114,7 +119,8 @@ export class KrakenFeed {
         for (const trade of message.trades) this.onTrade(trade);
         return;
       case 'ack':
-        if (!message.success) this.options.log(`kraken: ${message.method} failed: ${message.detail}`);
+        if (!message.success)
+          this.options.log(`kraken: ${message.method} failed: ${message.detail}`);
         return;
       default:
         // heartbeat, pong, status, ticker: liveness only (the socket's silence timer saw them).

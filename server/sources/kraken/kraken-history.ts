@@ -31,9 +31,7 @@ export function isCandleList(value: unknown): value is Candle[] {
     value.every(
       (c) =>
         isObject(c) &&
-        ['time', 'open', 'high', 'low', 'close', 'volume'].every((k) =>
-          Number.isSafeInteger(c[k]),
-        ),
+        ['time', 'open', 'high', 'low', 'close', 'volume'].every((k) => Number.isSafeInteger(c[k])),
     )
   );
 }

@@ -112,7 +112,8 @@ export function resolvePairs(
   }
   return symbols.map((symbol, index) => {
     const meta = byName.get(symbol.trim().toUpperCase());
-    if (!meta) throw new Error(`kraken: unknown pair ${JSON.stringify(symbol)} (not in AssetPairs)`);
+    if (!meta)
+      throw new Error(`kraken: unknown pair ${JSON.stringify(symbol)} (not in AssetPairs)`);
     return toPair(meta, firstId + index);
   });
 }

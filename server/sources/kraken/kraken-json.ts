@@ -2,17 +2,27 @@
  * Kraken WebSocket v2 sends prices and quantities as JSON numbers, and its book checksum depends
  * on their exact decimal digits. JSON.parse would turn `0.05000` into the float 0.05 (and Node 20
  * has no reviver with access to the source text), so before parsing we rewrite every number token
- * outside strings into a string holding its exact plain-decimal text. Guards then read prices
- * with the exact text and convert it to integer units without a float (DESIGN rule 3).
+ * outside strings into a string holding a marker and its exact plain-decimal text, so guards can
+ * still tell a number from a quoted string (a wrong type on the wire) and convert the exact text
+ * to integer units without a float (DESIGN rule 3). The marker is NUL, which we refuse inside
+ * wire strings so it cannot be forged.
  * A tiny scanner is enough: it only has to tell strings from everything else; JSON.parse still
  * validates the structure afterwards, and number tokens are checked against the JSON grammar so
  * the rewrite never turns invalid JSON (e.g. `01`) into valid JSON.
  */
 
+/** Prefix of a parsed number's text; see numberText. */
+const NUMBER_MARK = '\u0000';
+
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const NUMBER_CHAR = /[-+.eE\d]/;
 
-/** Parses Kraken JSON with every number as its exact decimal string; throws on invalid JSON. */
+/** The exact plain-decimal text of a JSON number parsed by parseExactJson, else null. */
+export function numberText(value: unknown): string | null {
+  return typeof value === 'string' && value.startsWith(NUMBER_MARK) ? value.slice(1) : null;
+}
+
+/** Parses Kraken JSON with numbers kept as exact texts (read them with numberText); throws. */
 export function parseExactJson(text: string): unknown {
   return JSON.parse(quoteNumbers(text)) as unknown;
 }
@@ -25,14 +35,16 @@ export function quoteNumbers(text: string): string {
     const c = text[i]!;
     if (c === '"') {
       const end = stringEnd(text, i);
-      out += text.slice(i, end);
+      const literal = text.slice(i, end);
+      if (/\\u0000/i.test(literal)) throw new SyntaxError('NUL in a string');
+      out += literal;
       i = end;
     } else if (c === '-' || (c >= '0' && c <= '9')) {
       let end = i + 1;
       while (end < text.length && NUMBER_CHAR.test(text[end]!)) end++;
       const token = text.slice(i, end);
       if (!JSON_NUMBER.test(token)) throw new SyntaxError(`bad JSON number ${token}`);
-      out += `"${plainDecimal(token)}"`;
+      out += `"\\u0000${plainDecimal(token)}"`;
       i = end;
     } else {
       out += c;

@@ -3,7 +3,7 @@
  * decimal text). Anything that does not match a known shape becomes null and is counted as
  * malformed by the caller.
  */
-import { parseExactJson } from './kraken-json';
+import { numberText, parseExactJson } from './kraken-json';
 
 /** A price level as sent: exact decimal texts. */
 export interface RawLevel {
@@ -42,8 +42,11 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isDecimalText = (value: unknown): value is string =>
-  typeof value === 'string' && /^-?\d+(?:\.\d+)?$/.test(value);
+/** A JSON number's exact text when it is a plain decimal (quoted strings are the wrong type). */
+function decimal(value: unknown): string | null {
+  const text = numberText(value);
+  return text !== null && /^-?\d+(?:\.\d+)?$/.test(text) ? text : null;
+}
 
 /** Parses one WebSocket text frame; null when it is not JSON or not a shape we know. */
 export function parseKrakenMessage(text: string): KrakenMessage | null {
@@ -100,7 +103,8 @@ function parseBookEntry(item: unknown): BookEntry | null {
   if (!isObject(item) || typeof item.symbol !== 'string') return null;
   const bids = parseLevels(item.bids);
   const asks = parseLevels(item.asks);
-  const checksum = typeof item.checksum === 'string' ? Number(item.checksum) : Number.NaN;
+  const checksumText = numberText(item.checksum);
+  const checksum = checksumText === null ? Number.NaN : Number(checksumText);
   if (!bids || !asks || !Number.isInteger(checksum) || checksum < 0 || checksum > 0xffffffff) {
     return null;
   }
@@ -112,8 +116,10 @@ function parseLevels(value: unknown): RawLevel[] | null {
   if (!Array.isArray(value)) return null;
   const levels: RawLevel[] = [];
   for (const level of value) {
-    if (!isObject(level) || !isDecimalText(level.price) || !isDecimalText(level.qty)) return null;
-    levels.push({ price: level.price, qty: level.qty });
+    const price = isObject(level) ? decimal(level.price) : null;
+    const qty = isObject(level) ? decimal(level.qty) : null;
+    if (price === null || qty === null) return null;
+    levels.push({ price, qty });
   }
   return levels;
 }
@@ -122,20 +128,17 @@ function parseTrades(value: Json): KrakenMessage | null {
   if (!Array.isArray(value.data)) return null;
   const trades: RawTrade[] = [];
   for (const item of value.data) {
-    if (
-      !isObject(item) ||
-      typeof item.symbol !== 'string' ||
-      (item.side !== 'buy' && item.side !== 'sell') ||
-      !isDecimalText(item.price) ||
-      !isDecimalText(item.qty)
-    ) {
+    if (!isObject(item) || typeof item.symbol !== 'string') return null;
+    const price = decimal(item.price);
+    const qty = decimal(item.qty);
+    if ((item.side !== 'buy' && item.side !== 'sell') || price === null || qty === null) {
       return null;
     }
     trades.push({
       symbol: item.symbol,
       side: item.side,
-      price: item.price,
-      qty: item.qty,
+      price,
+      qty,
       time: parseTime(item.timestamp),
     });
   }

@@ -1,0 +1,109 @@
+/**
+ * Test support: fixtures and frames of a fake Kraken, written from Kraken's REST and WebSocket v2
+ * documentation. Frames are built as raw text because Kraken sends prices and quantities as JSON
+ * numbers whose exact digits matter (JSON.stringify could not write `0.05000`).
+ */
+import { crc32 } from 'node:zlib';
+import type { FakeRoute } from '../exchange/fake-venue';
+
+/** AssetPairs as Kraken lists them (abridged), plus one entry missing its precisions. */
+export const ASSET_PAIRS_BODY = {
+  error: [],
+  result: {
+    XXBTZUSD: {
+      altname: 'XBTUSD',
+      wsname: 'XBT/USD',
+      base: 'XXBT',
+      quote: 'ZUSD',
+      pair_decimals: 1,
+      cost_decimals: 5,
+      lot_decimals: 8,
+      ordermin: '0.0001',
+      costmin: '0.5',
+      tick_size: '0.1',
+      status: 'online',
+    },
+    XETHXXBT: {
+      altname: 'ETHXBT',
+      wsname: 'ETH/XBT',
+      base: 'XETH',
+      quote: 'XXBT',
+      pair_decimals: 5,
+      cost_decimals: 10,
+      lot_decimals: 8,
+      ordermin: '0.002',
+      costmin: '0.00002',
+      tick_size: '0.00001',
+      status: 'online',
+    },
+    BROKEN: { altname: 'BROKEN', wsname: 'BRO/KEN' },
+  },
+};
+
+/** A level as the fake writes it: [price text, qty text] exactly as they go on the wire. */
+export type TextLevel = readonly [string, string];
+
+/** A `book` frame with raw number texts. */
+export function bookFrame(
+  type: 'snapshot' | 'update',
+  symbol: string,
+  bids: readonly TextLevel[],
+  asks: readonly TextLevel[],
+  checksum: number,
+  timestamp = '2023-10-06T17:35:55.440295Z',
+): string {
+  const side = (levels: readonly TextLevel[]) =>
+    `[${levels.map(([p, q]) => `{"price":${p},"qty":${q}}`).join(',')}]`;
+  const time = type === 'update' ? `,"timestamp":"${timestamp}"` : '';
+  return (
+    `{"channel":"book","type":"${type}","data":[{"symbol":"${symbol}",` +
+    `"bids":${side(bids)},"asks":${side(asks)},"checksum":${checksum}${time}}]}`
+  );
+}
+
+/** A `trade` update frame with one trade. */
+export function tradeFrame(
+  symbol: string,
+  side: 'buy' | 'sell',
+  price: string,
+  qty: string,
+  timestamp: string,
+): string {
+  return (
+    `{"channel":"trade","type":"update","data":[{"symbol":"${symbol}","side":"${side}",` +
+    `"price":${price},"qty":${qty},"ord_type":"market","trade_id":4665906,` +
+    `"timestamp":"${timestamp}"}]}`
+  );
+}
+
+/**
+ * The checksum by the letter of Kraken's guide, on decimal texts at the pair's full precision:
+ * remove ".", remove leading zeros, asks (best first) then bids (best first), CRC32 unsigned.
+ * Independent of the adapter, which works on integer units.
+ */
+export function docChecksum(asks: readonly TextLevel[], bids: readonly TextLevel[]): number {
+  return crc32(docChecksumText(asks, bids)) >>> 0;
+}
+
+/** The string docChecksum hashes. */
+export function docChecksumText(asks: readonly TextLevel[], bids: readonly TextLevel[]): string {
+  const strip = (text: string) => text.replace('.', '').replace(/^0+/, '');
+  const side = (levels: readonly TextLevel[]) =>
+    levels
+      .slice(0, 10)
+      .map(([p, q]) => strip(p) + strip(q))
+      .join('');
+  return side(asks) + side(bids);
+}
+
+/** OHLC rows [time s, open, high, low, close, vwap, volume, count] per interval in minutes. */
+export function ohlcRoute(rows: Record<number, unknown[][]>, key = 'XXBTZUSD'): FakeRoute {
+  return (url) => {
+    const interval = Number(url.searchParams.get('interval'));
+    const since = Number(url.searchParams.get('since') ?? 0);
+    const all = rows[interval] ?? [];
+    const after = all.filter((row) => Number(row[0]) > since).slice(-720);
+    const lastRow = all[all.length - 1];
+    return { body: { error: [], result: { [key]: after, last: lastRow ? lastRow[0] : since } } };
+  };
+}
