@@ -39,6 +39,8 @@ export async function createCoinbaseSource(
   tuning: CoinbaseTuning = {},
 ): Promise<ExchangeSource> {
   if (options.symbols.length === 0) throw new Error('coinbase: no symbols given');
+  // Product ids are upper case (BTC-USD); the trader may type them in any case.
+  const symbols = options.symbols.map((s) => s.trim().toUpperCase());
   const log = options.log ?? (() => {});
   const now = options.now ?? Date.now;
   const restUrl = (options.restUrl ?? COINBASE_REST_URL).replace(/\/+$/, '');
@@ -46,13 +48,13 @@ export async function createCoinbaseSource(
   const stats = newExchangeStats();
   let loaded;
   try {
-    loaded = await loadProducts(cache, restUrl, options.symbols, tuning.httpTimeoutMs);
+    loaded = await loadProducts(cache, restUrl, symbols, tuning.httpTimeoutMs);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`coinbase: cannot load products: ${reason}`);
   }
   if (loaded.fromCache) log('coinbase: products from the disk cache (exchange unreachable)');
-  const instruments = instrumentsFor(loaded.products, options.symbols, options.firstId ?? 1);
+  const instruments = instrumentsFor(loaded.products, symbols, options.firstId ?? 1);
 
   const history = new Map<string, Candle[]>();
   for (const inst of instruments) {
