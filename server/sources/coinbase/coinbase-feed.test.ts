@@ -51,11 +51,18 @@ async function setup(tuning: CoinbaseTuning = {}) {
 /** The mirrored book of instrument 1, best first, in integer units. */
 function book(sink: RecordingSink) {
   const mirror = sink.books.get(1);
-  return mirror ? { bids: mirrorFlat(mirror.bids, true), asks: mirrorFlat(mirror.asks, false) } : null;
+  return mirror
+    ? { bids: mirrorFlat(mirror.bids, true), asks: mirrorFlat(mirror.asks, false) }
+    : null;
 }
 
 // BTC-USD: prices at scale 2, sizes at scale 8.
-const SNAPSHOT = [bid('100.00', '1.5'), bid('99.50', '2'), offer('100.50', '0.25'), offer('101.00', '3')];
+const SNAPSHOT = [
+  bid('100.00', '1.5'),
+  bid('99.50', '2'),
+  offer('100.50', '0.25'),
+  offer('101.00', '3'),
+];
 
 describe('Coinbase feed', () => {
   it('subscribes on open, then builds the book from the snapshot and its updates', async () => {
@@ -66,10 +73,12 @@ describe('Coinbase feed', () => {
     script.update('BTC-USD', [bid('100.00', '0'), bid('99.75', '0.1'), offer('100.50', '0.5')]);
     script.heartbeat();
     script.update('BTC-USD', [offer('101.00', '0')]);
-    await expect.poll(() => book(sink)).toEqual({
-      bids: [9975, 10_000_000, 9950, 200_000_000],
-      asks: [10050, 50_000_000],
-    });
+    await expect
+      .poll(() => book(sink))
+      .toEqual({
+        bids: [9975, 10_000_000, 9950, 200_000_000],
+        asks: [10050, 50_000_000],
+      });
     expect(sink.events[0]).toMatchObject({ type: 'book', inst: 1, snapshot: true });
     expect(sink.events[0]?.time).toBe(Date.UTC(2024, 4, 1, 12, 0, 0, 123));
     expect(sink.statuses).toEqual([]);
@@ -96,10 +105,12 @@ describe('Coinbase feed', () => {
     });
     script.snapshot('BTC-USD', [bid('100.25', '1'), offer('100.75', '2')]);
     script.update('BTC-USD', [bid('100.00', '4')]);
-    await expect.poll(() => book(sink)).toEqual({
-      bids: [10025, 100_000_000, 10000, 400_000_000],
-      asks: [10075, 200_000_000],
-    });
+    await expect
+      .poll(() => book(sink))
+      .toEqual({
+        bids: [10025, 100_000_000, 10000, 400_000_000],
+        asks: [10075, 200_000_000],
+      });
     expect(sink.statuses).toEqual([
       { inst: 1, live: false },
       { inst: 1, live: true },
@@ -116,10 +127,12 @@ describe('Coinbase feed', () => {
     const second = new CoinbaseScript(await venue.nextConnection());
     expect(await second.readMessages(3)).toEqual(SUBSCRIBES);
     second.snapshot('BTC-USD', SNAPSHOT);
-    await expect.poll(() => sink.statuses).toEqual([
-      { inst: 1, live: false },
-      { inst: 1, live: true },
-    ]);
+    await expect
+      .poll(() => sink.statuses)
+      .toEqual([
+        { inst: 1, live: false },
+        { inst: 1, live: true },
+      ]);
     expect(book(sink)?.bids).toEqual([10000, 150_000_000, 9950, 200_000_000]);
     expect(stats.reconnects).toBe(1);
   });
@@ -140,18 +153,56 @@ describe('Coinbase feed', () => {
     await script.readMessages(3);
     script.snapshot('BTC-USD', SNAPSHOT);
     script.trades('snapshot', [
-      { productId: 'BTC-USD', price: '99.00', size: '1', side: 'BUY', time: '2024-05-01T11:59:00Z' },
+      {
+        productId: 'BTC-USD',
+        price: '99.00',
+        size: '1',
+        side: 'BUY',
+        time: '2024-05-01T11:59:00Z',
+      },
     ]);
     script.trades('update', [
-      { productId: 'BTC-USD', price: '100.50', size: '0.01', side: 'SELL', time: '2024-05-01T12:00:01.5Z' },
-      { productId: 'BTC-USD', price: '100.00', size: '0.2', side: 'BUY', time: '2024-05-01T12:00:01.25Z' },
-      { productId: 'BTC-USD', price: '100.001', size: '0.2', side: 'BUY', time: '2024-05-01T12:00:01.3Z' },
+      {
+        productId: 'BTC-USD',
+        price: '100.50',
+        size: '0.01',
+        side: 'SELL',
+        time: '2024-05-01T12:00:01.5Z',
+      },
+      {
+        productId: 'BTC-USD',
+        price: '100.00',
+        size: '0.2',
+        side: 'BUY',
+        time: '2024-05-01T12:00:01.25Z',
+      },
+      {
+        productId: 'BTC-USD',
+        price: '100.001',
+        size: '0.2',
+        side: 'BUY',
+        time: '2024-05-01T12:00:01.3Z',
+      },
     ]);
     await expect.poll(() => sink.trades).toBe(2);
     const trades = sink.events.filter((e) => e.type === 'trade');
     expect(trades).toEqual([
-      { type: 'trade', inst: 1, price: 10000, size: 20_000_000, side: Side.sell, time: Date.UTC(2024, 4, 1, 12, 0, 1, 250) },
-      { type: 'trade', inst: 1, price: 10050, size: 1_000_000, side: Side.buy, time: Date.UTC(2024, 4, 1, 12, 0, 1, 500) },
+      {
+        type: 'trade',
+        inst: 1,
+        price: 10000,
+        size: 20_000_000,
+        side: Side.sell,
+        time: Date.UTC(2024, 4, 1, 12, 0, 1, 250),
+      },
+      {
+        type: 'trade',
+        inst: 1,
+        price: 10050,
+        size: 1_000_000,
+        side: Side.buy,
+        time: Date.UTC(2024, 4, 1, 12, 0, 1, 500),
+      },
     ]);
     expect(source?.stats.offGrid).toBe(1);
   });
@@ -170,9 +221,17 @@ describe('Coinbase feed', () => {
       { side: 'bid', price: '99.00', qty: '1' },
       { side: 'middle' as 'bid', price: '98.00', qty: '1' },
     ]);
-    script.frame('l2_data', [{ type: 'update', product_id: 'BTC-USD', updates: [{ side: 'bid', price_level: 99, new_quantity: '1' }] }]);
+    script.frame('l2_data', [
+      {
+        type: 'update',
+        product_id: 'BTC-USD',
+        updates: [{ side: 'bid', price_level: 99, new_quantity: '1' }],
+      },
+    ]);
     script.frame('l2_data', [{ type: 'update', product_id: 'XRP-USD', updates: [] }]);
-    script.frame('market_trades', [{ type: 'update', trades: [{ product_id: 'BTC-USD', price: '1', side: 'BUY' }] }]);
+    script.frame('market_trades', [
+      { type: 'update', trades: [{ product_id: 'BTC-USD', price: '1', side: 'BUY' }] },
+    ]);
     script.update('BTC-USD', [offer('101.00', '0')]);
     await expect.poll(() => book(sink)?.asks).toEqual([10050, 25_000_000]);
     expect(book(sink)?.bids).toEqual([10000, 150_000_000, 9950, 200_000_000, 9900, 100_000_000]);
@@ -198,7 +257,9 @@ describe('Coinbase feed', () => {
     await script.readMessages(3);
     script.snapshot('BTC-USD', [...SNAPSHOT, bid('98.123', '1')]);
     script.update('BTC-USD', [bid('99.50', '0.000000001'), bid('99.00', '0.5'), offer('-1', '1')]);
-    await expect.poll(() => book(sink)?.bids).toEqual([10000, 150_000_000, 9950, 200_000_000, 9900, 50_000_000]);
+    await expect
+      .poll(() => book(sink)?.bids)
+      .toEqual([10000, 150_000_000, 9950, 200_000_000, 9900, 50_000_000]);
     expect(stats.offGrid).toBe(3);
   });
 });

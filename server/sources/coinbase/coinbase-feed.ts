@@ -48,7 +48,8 @@ export class CoinbaseFeed {
   private snapshotTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: CoinbaseFeedOptions) {
-    for (const inst of options.instruments) this.byProduct.set(inst.venueSymbol ?? inst.symbol, inst);
+    for (const inst of options.instruments)
+      this.byProduct.set(inst.venueSymbol ?? inst.symbol, inst);
   }
 
   private get productIds(): string[] {
@@ -187,7 +188,10 @@ export class CoinbaseFeed {
     }
     if (this.resyncTimer) return;
     // Repeated gaps must not turn into a subscribe storm: space resubscriptions out.
-    const wait = Math.max(0, this.lastResyncAt + this.options.minResyncIntervalMs - this.options.now());
+    const wait = Math.max(
+      0,
+      this.lastResyncAt + this.options.minResyncIntervalMs - this.options.now(),
+    );
     this.resyncTimer = setTimeout(() => this.resubscribe(), wait);
     this.resyncTimer.unref();
   }

@@ -85,7 +85,7 @@ export async function fetchCandles(request: HistoryRequest): Promise<Candle[]> {
   const forming = Math.floor(request.now / ms) * ms;
   const byTime = new Map<number, Candle>();
   let windowEnd = forming;
-  for (let remaining = bars; remaining > 0; ) {
+  for (let remaining = bars; remaining > 0;) {
     if (remaining < bars && request.spacingMs > 0) await sleep(request.spacingMs);
     const count = Math.min(MAX_CANDLES_PER_REQUEST, remaining);
     remaining -= count;

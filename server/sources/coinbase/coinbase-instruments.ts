@@ -83,12 +83,17 @@ export async function loadProducts(
 ): Promise<{ products: CoinbaseProduct[]; fromCache: boolean }> {
   const query = symbols.map((s) => `product_ids=${encodeURIComponent(s)}`).join('&');
   const url = `${restUrl}/api/v3/brokerage/market/products?${query}`;
-  const { value, fromCache } = await fetchWithCache(cache, 'instruments', isProductList, async () => {
-    const body = await fetchJson(url, timeoutMs);
-    const list = isRecord(body) ? body['products'] : undefined;
-    if (!Array.isArray(list)) throw new Error(`GET ${url}: no products list in the answer`);
-    return list.map(parseProduct).filter((p): p is CoinbaseProduct => p !== null);
-  });
+  const { value, fromCache } = await fetchWithCache(
+    cache,
+    'instruments',
+    isProductList,
+    async () => {
+      const body = await fetchJson(url, timeoutMs);
+      const list = isRecord(body) ? body['products'] : undefined;
+      if (!Array.isArray(list)) throw new Error(`GET ${url}: no products list in the answer`);
+      return list.map(parseProduct).filter((p): p is CoinbaseProduct => p !== null);
+    },
+  );
   return { products: value, fromCache };
 }
 
@@ -126,5 +131,7 @@ export function instrumentsFor(
   if (missing.length > 0) {
     throw new Error(`coinbase does not list ${missing.join(', ')} (product ids look like BTC-USD)`);
   }
-  return symbols.map((symbol, index) => toInstrument(byId.get(symbol.toUpperCase())!, firstId + index));
+  return symbols.map((symbol, index) =>
+    toInstrument(byId.get(symbol.toUpperCase())!, firstId + index),
+  );
 }

@@ -45,7 +45,10 @@ const FAST = { restSpacingMs: 0, httpTimeoutMs: 2_000 };
 describe('createCoinbaseSource', () => {
   it('maps products to instruments with exact scales, ticks, lots and symbols', async () => {
     const v = await start({ '/api/v3/brokerage/market/products': productsRoute });
-    const source = await createCoinbaseSource(options(v.httpUrl, ['BTC-USD', 'eth-eur'], [], 0), FAST);
+    const source = await createCoinbaseSource(
+      options(v.httpUrl, ['BTC-USD', 'eth-eur'], [], 0),
+      FAST,
+    );
     expect(source.name).toBe('coinbase');
     expect(source.instruments()).toEqual([
       {
@@ -77,7 +80,9 @@ describe('createCoinbaseSource', () => {
         venueSymbol: 'ETH-EUR',
       },
     ]);
-    expect(v.requests[0]).toBe('/api/v3/brokerage/market/products?product_ids=BTC-USD&product_ids=ETH-EUR');
+    expect(v.requests[0]).toBe(
+      '/api/v3/brokerage/market/products?product_ids=BTC-USD&product_ids=ETH-EUR',
+    );
   });
 
   it('rejects an unknown product, naming it', async () => {
@@ -89,9 +94,9 @@ describe('createCoinbaseSource', () => {
 
   it('rejects a products answer of the wrong shape, and no symbols at all', async () => {
     const v = await start({ '/api/v3/brokerage/market/products': () => ({ body: { items: [] } }) });
-    await expect(createCoinbaseSource(options(v.httpUrl, ['BTC-USD'], [], 0), FAST)).rejects.toThrow(
-      /cannot load products: .*no products list.*no cached copy of instruments/,
-    );
+    await expect(
+      createCoinbaseSource(options(v.httpUrl, ['BTC-USD'], [], 0), FAST),
+    ).rejects.toThrow(/cannot load products: .*no products list.*no cached copy of instruments/);
     await expect(createCoinbaseSource(options(v.httpUrl, [], [], 0), FAST)).rejects.toThrow(
       /no symbols/,
     );
@@ -104,16 +109,24 @@ describe('createCoinbaseSource', () => {
     });
     const source = await createCoinbaseSource(options(v.httpUrl, ['BTC-USD']), FAST);
     const minutes = v.requests.filter((r) => r.includes('ONE_MINUTE'));
-    expect(minutes.map((r) => new URL(r, 'http://x').searchParams.get('limit'))).toEqual(['350', '350', '100']);
+    expect(minutes.map((r) => new URL(r, 'http://x').searchParams.get('limit'))).toEqual([
+      '350',
+      '350',
+      '100',
+    ]);
     const forming = Date.UTC(2024, 4, 1, 12, 30);
     const candles = source.history(10, '1m', Number.MAX_SAFE_INTEGER);
     expect(candles).toHaveLength(800);
     expect(candles[0]?.time).toBe(forming - 800 * MINUTE);
     expect(candles.at(-1)?.time).toBe(forming - MINUTE);
-    expect(candles.every((c, i) => i === 0 || c.time - (candles[i - 1]?.time ?? 0) === MINUTE)).toBe(true);
+    expect(
+      candles.every((c, i) => i === 0 || c.time - (candles[i - 1]?.time ?? 0) === MINUTE),
+    ).toBe(true);
     expect(candles[0]).toMatchObject({ volume: 150_000_000 });
     expect(candles[0]?.open).toBeGreaterThanOrEqual(10_000);
-    expect(source.history(10, '1m', forming - 10 * MINUTE).at(-1)?.time).toBe(forming - 11 * MINUTE);
+    expect(source.history(10, '1m', forming - 10 * MINUTE).at(-1)?.time).toBe(
+      forming - 11 * MINUTE,
+    );
     const hours = source.history(10, '1h', Number.MAX_SAFE_INTEGER);
     expect(hours).toHaveLength(800);
     expect(hours.at(-1)?.time).toBe(Date.UTC(2024, 4, 1, 11));
@@ -144,12 +157,17 @@ describe('createCoinbaseSource', () => {
   it('starts with empty history (and a log line) when candles fail and nothing is cached', async () => {
     const v = await start({
       '/api/v3/brokerage/market/products': productsRoute,
-      '/api/v3/brokerage/market/products/BTC-USD/candles': () => ({ status: 429, body: { error: 'slow down' } }),
+      '/api/v3/brokerage/market/products/BTC-USD/candles': () => ({
+        status: 429,
+        body: { error: 'slow down' },
+      }),
     });
     const logs: string[] = [];
     const source = await createCoinbaseSource(options(v.httpUrl, ['BTC-USD'], logs, 10), FAST);
     expect(source.history(10, '1m', Infinity)).toEqual([]);
-    expect(logs.some((l) => l.startsWith('coinbase: no BTC-USD 1m history: GET') && l.includes('429'))).toBe(true);
+    expect(
+      logs.some((l) => l.startsWith('coinbase: no BTC-USD 1m history: GET') && l.includes('429')),
+    ).toBe(true);
   });
 
   it('drops malformed and off-grid candles, counting them', async () => {
@@ -172,7 +190,14 @@ describe('createCoinbaseSource', () => {
     });
     const source = await createCoinbaseSource(options(v.httpUrl, ['BTC-USD'], [], 3), FAST);
     expect(source.history(10, '1m', Infinity)).toEqual([
-      { time: Date.UTC(2024, 4, 1, 12, 29), open: 150, high: 200, low: 100, close: 175, volume: 10_000_000 },
+      {
+        time: Date.UTC(2024, 4, 1, 12, 29),
+        open: 150,
+        high: 200,
+        low: 100,
+        close: 175,
+        volume: 10_000_000,
+      },
     ]);
     // Each interval saw one off-grid and two malformed candles.
     expect(source.stats).toMatchObject({ offGrid: 2, malformed: 4 });

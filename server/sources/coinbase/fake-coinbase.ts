@@ -109,10 +109,23 @@ export class CoinbaseScript {
   }
 
   heartbeat(skip = 0): void {
-    this.frame('heartbeats', [{ current_time: '2024-05-01 12:00:00 +0000 UTC', heartbeat_counter: this.seq }], skip);
+    this.frame(
+      'heartbeats',
+      [{ current_time: '2024-05-01 12:00:00 +0000 UTC', heartbeat_counter: this.seq }],
+      skip,
+    );
   }
 
-  trades(type: 'snapshot' | 'update', trades: { productId: string; price: string; size: string; side: 'BUY' | 'SELL'; time: string }[]): void {
+  trades(
+    type: 'snapshot' | 'update',
+    trades: {
+      productId: string;
+      price: string;
+      size: string;
+      side: 'BUY' | 'SELL';
+      time: string;
+    }[],
+  ): void {
     this.frame('market_trades', [
       {
         type,
