@@ -107,3 +107,50 @@ export function ohlcRoute(rows: Record<number, unknown[][]>, key = 'XXBTZUSD'): 
     return { body: { error: [], result: { [key]: after, last: lastRow ? lastRow[0] : since } } };
   };
 }
+
+/**
+ * The fake venue's own book at full precision, kept as Kraken describes (sorted, truncated to
+ * the depth), so scenarios can compute the checksum Kraken would send after each message.
+ */
+export class FakeKrakenBook {
+  private readonly bidMap = new Map<string, string>();
+  private readonly askMap = new Map<string, string>();
+
+  constructor(private readonly depth: number) {}
+
+  /** Sets a level ("0" or "0.000…" removes it) and truncates. */
+  set(side: 'bid' | 'ask', price: string, qty: string): this {
+    const map = side === 'bid' ? this.bidMap : this.askMap;
+    if (/^0(\.0*)?$/.test(qty)) map.delete(price);
+    else map.set(price, qty);
+    for (const [p] of this.sorted(side).slice(this.depth)) map.delete(p);
+    return this;
+  }
+
+  /** Best-first levels of one side. */
+  sorted(side: 'bid' | 'ask'): TextLevel[] {
+    const map = side === 'bid' ? this.bidMap : this.askMap;
+    const sign = side === 'bid' ? -1 : 1;
+    // Test-only ordering; the texts themselves are what the checksum and the frames use.
+    return [...map.entries()].sort((a, b) => sign * (Number(a[0]) - Number(b[0])));
+  }
+
+  checksum(): number {
+    return docChecksum(this.sorted('ask'), this.sorted('bid'));
+  }
+}
+
+/** Ten levels a side around 37000 for BTC/USD (pair_decimals 1, lot_decimals 8). */
+export function btcBook(depth = 10): FakeKrakenBook {
+  const book = new FakeKrakenBook(depth);
+  for (let i = 0; i < 10; i++) {
+    book.set('bid', `${37000 - i}.5`, `${i + 1}.25000000`);
+    book.set('ask', `${37001 + i}.0`, `0.${i}0100000`);
+  }
+  return book;
+}
+
+/** A snapshot frame of the fake book. */
+export function snapshotOf(book: FakeKrakenBook, symbol = 'BTC/USD'): string {
+  return bookFrame('snapshot', symbol, book.sorted('bid'), book.sorted('ask'), book.checksum());
+}
