@@ -62,3 +62,35 @@ export function decodeFrame(frame: Uint8Array): unknown[] {
     throw new DecodeError(`malformed frame: ${(error as Error).message}`);
   }
 }
+
+// Plain MessagePack for data that is not a wire message (e.g. recordings on disk): no shared
+// record structures, so any array/object/number/string value round-trips on its own.
+const plainOptions: Options = {
+  useRecords: false,
+  moreTypes: false,
+  mapsAsObjects: true,
+  int64AsType: 'number',
+};
+const plainPackr = new Packr(plainOptions);
+const plainUnpackr = new Unpackr(plainOptions);
+
+/** Encodes any plain value (not a wire message) into a new, self-contained byte array. */
+export function encodeValue(value: unknown): Uint8Array {
+  return Uint8Array.prototype.slice.call(plainPackr.pack(value));
+}
+
+/**
+ * Decodes one plain value encoded by encodeValue. The result is `unknown`: guard it before use.
+ * Throws DecodeError when the bytes are empty, not valid MessagePack, or hold trailing bytes.
+ */
+export function decodeValue(bytes: Uint8Array): unknown {
+  if (bytes.byteLength === 0) throw new DecodeError('empty value');
+  let values: unknown[];
+  try {
+    values = plainUnpackr.unpackMultiple(bytes) as unknown[];
+  } catch (error) {
+    throw new DecodeError(`malformed value: ${(error as Error).message}`);
+  }
+  if (values.length !== 1) throw new DecodeError(`expected one value, found ${values.length}`);
+  return values[0];
+}
