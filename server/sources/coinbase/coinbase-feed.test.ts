@@ -138,7 +138,7 @@ describe('Coinbase feed', () => {
   });
 
   it('restarts the connection when no snapshot follows the subscription', async () => {
-    const { sink, script, venue, logs } = await setup({ snapshotTimeoutMs: 50 });
+    const { sink, script, venue, logs } = await setup({ snapshotTimeoutMs: 300 });
     await script.readMessages(3);
     script.heartbeat();
     const second = new CoinbaseScript(await venue.nextConnection());
