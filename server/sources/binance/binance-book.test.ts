@@ -82,8 +82,22 @@ describe('Binance book sync', () => {
     });
     const trades = h.sink.events.filter((e) => e.type === 'trade');
     expect(trades).toEqual([
-      { type: 'trade', inst: 1, price: 6_400_001, size: 1_000, side: Side.buy, time: 1_700_000_000_500 },
-      { type: 'trade', inst: 1, price: 6_399_999, size: 20_000, side: Side.sell, time: 1_700_000_000_600 },
+      {
+        type: 'trade',
+        inst: 1,
+        price: 6_400_001,
+        size: 1_000,
+        side: Side.buy,
+        time: 1_700_000_000_500,
+      },
+      {
+        type: 'trade',
+        inst: 1,
+        price: 6_399_999,
+        size: 20_000,
+        side: Side.sell,
+        time: 1_700_000_000_600,
+      },
     ]);
     expect(h.source.stats.gaps).toBe(0);
   });

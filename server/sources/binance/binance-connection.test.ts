@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BASE_SNAPSHOT, depthEvent, depthSnapshot, levels, SERVER_SHUTDOWN } from './binance-fixtures';
+import {
+  BASE_SNAPSHOT,
+  depthEvent,
+  depthSnapshot,
+  levels,
+  SERVER_SHUTDOWN,
+} from './binance-fixtures';
 import { startHarness, type Harness } from './binance-harness';
 import { barrier } from './fake-binance';
 
@@ -71,8 +77,14 @@ describe('Binance connection', () => {
       'not json {',
       '[1,2,3]',
       { stream: 'btcusdt@depth@100ms', data: { e: 'depthUpdate', U: '102', u: 103, b: [], a: [] } },
-      { stream: 'btcusdt@depth@100ms', data: { e: 'depthUpdate', E: 1, s: 'BTCUSDT', U: 104, u: 102, b: [], a: [] } },
-      { stream: 'btcusdt@depth@100ms', data: { e: 'depthUpdate', E: 1, s: 'BTCUSDT', U: 102, u: 102, b: [['1.00']], a: [] } },
+      {
+        stream: 'btcusdt@depth@100ms',
+        data: { e: 'depthUpdate', E: 1, s: 'BTCUSDT', U: 104, u: 102, b: [], a: [] },
+      },
+      {
+        stream: 'btcusdt@depth@100ms',
+        data: { e: 'depthUpdate', E: 1, s: 'BTCUSDT', U: 102, u: 102, b: [['1.00']], a: [] },
+      },
       depthEvent(102, 102, levels(['1.00', '1.00000']), [], 'XRPUSDT'),
       { stream: 'btcusdt@trade', data: { e: 'trade', s: 'BTCUSDT', p: 1, q: '1' } },
       { data: { e: 'trade' } },

@@ -95,10 +95,26 @@ export function depthEvent(
 }
 
 /** A combined-stream trade event; `buyerMaker` true means the seller hit the bid. */
-export function tradeEvent(price: string, qty: string, buyerMaker: boolean, T: number, symbol = 'BTCUSDT') {
+export function tradeEvent(
+  price: string,
+  qty: string,
+  buyerMaker: boolean,
+  T: number,
+  symbol = 'BTCUSDT',
+) {
   return {
     stream: `${symbol.toLowerCase()}@trade`,
-    data: { e: 'trade', E: T + 1, s: symbol, t: 12345, p: price, q: qty, T, m: buyerMaker, M: true },
+    data: {
+      e: 'trade',
+      E: T + 1,
+      s: symbol,
+      t: 12345,
+      p: price,
+      q: qty,
+      T,
+      m: buyerMaker,
+      M: true,
+    },
   };
 }
 

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { FakeConnection } from '../exchange/fake-venue';
 import { mirrorFlat, RecordingSink } from '../recording-sink';
-import { createBinanceSource, type BinanceSource, type BinanceSourceOptions } from './binance-source';
+import {
+  createBinanceSource,
+  type BinanceSource,
+  type BinanceSourceOptions,
+} from './binance-source';
 import { barrier, startFakeBinance, type FakeBinance } from './fake-binance';
 import type { DepthSnapshot } from './binance-messages';
 
@@ -70,7 +74,9 @@ export async function startHarness(
       const symbol = source.instruments().find((i) => i.id === inst)?.venueSymbol ?? '';
       const before = harness.statuses(inst).filter((live) => live).length;
       fake.serveDepth(symbol, snapshot);
-      await expect.poll(() => harness.statuses(inst).filter((live) => live).length).toBe(before + 1);
+      await expect
+        .poll(() => harness.statuses(inst).filter((live) => live).length)
+        .toBe(before + 1);
     },
     book(inst = 1) {
       const mirror = sink.books.get(inst);

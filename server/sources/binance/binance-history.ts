@@ -35,7 +35,8 @@ export async function fetchKlines(
       `${restUrl}/api/v3/klines?symbol=${encodeURIComponent(symbol)}` +
       `&interval=${interval}&limit=${limit}&endTime=${endTime}`;
     const rows = parseKlines(await fetchJson(url, timeoutMs));
-    if (!rows) throw new Error(`binance: klines for ${symbol} ${interval} have an unexpected shape`);
+    if (!rows)
+      throw new Error(`binance: klines for ${symbol} ${interval} have an unexpected shape`);
     const page = rows.filter((row) => row[0] + ms - 1 <= endTime).slice(-limit);
     if (page.length === 0) break;
     pages.unshift(page);

@@ -7,7 +7,8 @@ import { DecimalError } from '../../../protocol/decimal';
 import type { Instrument } from '../../../protocol/instruments';
 import { displaySymbol } from '../exchange/exchange-source';
 import { ExchangeHttpError, fetchJson } from '../exchange/fetch-json';
-import { DiskCache, fetchWithCache } from '../exchange/instrument-cache';
+import type { DiskCache } from '../exchange/instrument-cache';
+import { fetchWithCache } from '../exchange/instrument-cache';
 import { decimalScale, gridUnits, stepUnits } from '../exchange/venue-units';
 import { exchangeInfoSymbols, isSymbolInfo, type SymbolInfo } from './binance-messages';
 
@@ -82,7 +83,11 @@ function infoUrl(restUrl: string, symbols: readonly string[]): string {
 }
 
 function isInvalidSymbol(error: unknown): boolean {
-  return error instanceof ExchangeHttpError && error.status === 400 && error.message.includes(INVALID_SYMBOL);
+  return (
+    error instanceof ExchangeHttpError &&
+    error.status === 400 &&
+    error.message.includes(INVALID_SYMBOL)
+  );
 }
 
 /** Asks for each symbol alone to name the one(s) Binance does not list. */

@@ -15,11 +15,7 @@ import { gridUnits } from '../exchange/venue-units';
 import type { HistoryInterval, SourceSink } from '../source';
 import { BinanceBookSync, type BookSyncHost } from './binance-book';
 import { candlesBefore, loadHistory } from './binance-history';
-import {
-  binanceSymbol,
-  loadBinanceInstruments,
-  type BinanceLimits,
-} from './binance-instruments';
+import { binanceSymbol, loadBinanceInstruments, type BinanceLimits } from './binance-instruments';
 import { parseStreamMessage, type TradeEvent } from './binance-messages';
 import { SnapshotFetcher, type SnapshotPacing } from './binance-snapshots';
 

@@ -60,7 +60,10 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
         wanted = null;
       }
       if (!Array.isArray(wanted) || !wanted.every((symbol) => typeof symbol === 'string')) {
-        return { status: 400, body: { code: -1100, msg: 'Illegal characters found in parameter.' } };
+        return {
+          status: 400,
+          body: { code: -1100, msg: 'Illegal characters found in parameter.' },
+        };
       }
       if (!wanted.every((symbol) => Object.hasOwn(listed, symbol))) {
         return { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };

@@ -8,4 +8,8 @@ export {
   type BinanceSourceOptions,
 } from './binance-source';
 export { binanceSymbol, type BinanceLimits } from './binance-instruments';
-export { DEFAULT_DEPTH_LIMIT, DEFAULT_SNAPSHOT_PACING, type SnapshotPacing } from './binance-snapshots';
+export {
+  DEFAULT_DEPTH_LIMIT,
+  DEFAULT_SNAPSHOT_PACING,
+  type SnapshotPacing,
+} from './binance-snapshots';
