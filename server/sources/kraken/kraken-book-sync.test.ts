@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bookFrame, btcBook, docChecksum, FakeKrakenBook, snapshotOf } from './fake-kraken';
+import type { FakeKrakenBook } from './fake-kraken';
+import { bookFrame, btcBook, docChecksum, snapshotOf } from './fake-kraken';
 import {
   connect,
   expected,

@@ -60,7 +60,7 @@ export async function startKrakenHarness(
     cacheDir,
     async close() {
       await source.stop();
-      await venue.close();
+      await venue.close().catch(() => {});
       await rm(cacheDir, { recursive: true, force: true });
     },
   };

@@ -42,7 +42,10 @@ export async function createKrakenSource(options: KrakenSourceOptions): Promise<
     'instruments',
     isPairMetaList,
     () => fetchAssetPairs(restUrl),
-  );
+  ).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`kraken: cannot load instruments: ${reason}`);
+  });
   if (fromCache) log('kraken: AssetPairs unreachable, using the cached instruments');
   const pairs = resolvePairs(metas, options.symbols, options.firstId ?? 1);
   const instruments: readonly Instrument[] = pairs.map((p) => p.instrument);
