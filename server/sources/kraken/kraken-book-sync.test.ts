@@ -207,4 +207,22 @@ describe('Kraken book sync', () => {
     expect(mirror(h, BTC)).toEqual(btcExpected(venueBook));
     expect(h.source.stats.resyncs).toBe(0);
   });
+
+  it('paces resubscriptions when fresh snapshots keep failing their checksum', async () => {
+    h = await startKrakenHarness({ resyncPaceMs: 60_000 });
+    const connection = await connect(h);
+    const venueBook = btcBook();
+    connection.send(bookFrame('snapshot', 'BTC/USD', venueBook.sorted('bid'), [], 1));
+    expect(await connection.next()).toMatchObject({ method: 'unsubscribe' });
+    expect(await connection.next()).toMatchObject({ method: 'subscribe' });
+    const sent = connection.received.length;
+    connection.send(bookFrame('snapshot', 'BTC/USD', venueBook.sorted('bid'), [], 2));
+    await expect.poll(() => h!.source.stats.resyncs).toBe(2);
+    // The second recovery waits for the pace window instead of resubscribing at once.
+    connection.send('{"channel":"heartbeat"}');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(connection.received.length).toBe(sent);
+    expect(h.sink.statuses).toEqual([{ inst: BTC, live: false }]);
+    expect(h.sink.books.has(BTC)).toBe(false);
+  });
 });
