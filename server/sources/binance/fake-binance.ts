@@ -12,7 +12,7 @@ import type { DepthSnapshot } from './binance-messages';
 export interface FakeBinance {
   venue: FakeVenue;
   /** Makes the next depth request for `symbol` answer `body` (queued in order; any JSON). */
-  serveDepth(symbol: string, body: DepthSnapshot | Record<string, unknown>): void;
+  serveDepth(symbol: string, body: DepthSnapshot | Record<string, unknown>, status?: number): void;
   /** Depth requests seen so far for `symbol`. */
   depthRequests(symbol: string): number;
   close(): Promise<void>;
@@ -47,7 +47,7 @@ function klineRow(openTime: number, ms: number) {
 
 /** Starts the fake; close it with `close()`. */
 export async function startFakeBinance(options: FakeBinanceOptions): Promise<FakeBinance> {
-  const depth = new Map<string, unknown[]>();
+  const depth = new Map<string, { status: number; body: unknown }[]>();
   const depthSeen = new Map<string, number>();
   const listed: Record<string, unknown> = BINANCE_SYMBOLS;
   const venue = await startFakeVenue({
@@ -82,8 +82,7 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
       const symbol = url.searchParams.get('symbol') ?? '';
       depthSeen.set(symbol, (depthSeen.get(symbol) ?? 0) + 1);
       const next = depth.get(symbol)?.shift();
-      if (next === undefined) return { status: 503, body: { code: -1008, msg: 'Server is busy.' } };
-      return { body: next };
+      return next ?? { status: 503, body: { code: -1008, msg: 'Server is busy.' } };
     },
     '/api/v3/klines': (url) => {
       const interval = url.searchParams.get('interval');
@@ -105,9 +104,9 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
   });
   return {
     venue,
-    serveDepth(symbol, body) {
+    serveDepth(symbol, body, status = 200) {
       const queue = depth.get(symbol) ?? [];
-      queue.push(body);
+      queue.push({ status, body });
       depth.set(symbol, queue);
     },
     depthRequests: (symbol) => depthSeen.get(symbol) ?? 0,
