@@ -105,3 +105,51 @@ test('a market order fills with a toast, opens a position whose P&L moves; offli
   await expect(positions).toHaveAttribute('data-stale', 'false');
   await expect(page.getByTestId('ticket-submit')).toBeEnabled();
 });
+
+test('orders and fills made elsewhere reach the page through the account channel, without polling', async ({
+  page,
+  request,
+}) => {
+  await openBtc(page);
+  const book = await (await request.get(`${gateway.url}/api/book/BTC-USD`)).json();
+  const bestBid = (book.bids as Array<[number, number]>)[0]![0];
+  const place = (body: Record<string, unknown>) =>
+    request.post(`${gateway.url}/api/orders`, {
+      data: {
+        symbol: 'BTC-USD',
+        limitPrice: null,
+        stopPrice: null,
+        timeInForce: 'gtc',
+        postOnly: false,
+        ...body,
+      },
+    });
+
+  // Another client (a script, a second device) rests a bid far below the market. The page's
+  // account queries are not refetched for 30 s, so only the pushed update can show it.
+  const resting = await place({
+    clientOrderId: 'elsewhere-limit',
+    side: 'buy',
+    type: 'limit',
+    quantity: 100,
+    limitPrice: Math.floor(bestBid / 2),
+  });
+  expect(resting.status()).toBe(201);
+  const row = page.getByTestId('orders-open').getByTestId('order-row');
+  await expect(row).toHaveCount(1, { timeout: 5_000 });
+  await expect(row).toHaveAttribute('data-status', 'open');
+
+  const market = await place({
+    clientOrderId: 'elsewhere-market',
+    side: 'buy',
+    type: 'market',
+    quantity: 2_500,
+  });
+  expect(market.status()).toBe(201);
+  await expect(
+    page.getByTestId('toast').filter({ hasText: /Order filled.*Bought 0\.2500 BTC-USD/ }),
+  ).toHaveCount(1, { timeout: 5_000 });
+  await expect(
+    page.locator('[data-testid="position-row"][data-symbol="BTC-USD"]').getByTestId('position-qty'),
+  ).toHaveText('0.2500');
+});

@@ -4,64 +4,12 @@ import { decodeFrame, encodeMessage, joinFrame } from './codec';
 import { checkAccountMessage, checkServerMessage, checkClientMessage } from './guards';
 import { decodeJsonFrame, encodeJsonMessage } from './json-codec';
 import { ServerKind, subscribe } from './messages';
-import type { AccountView, FillView, OrderView, PositionView } from './paper';
-
-const account: AccountView = {
-  currency: 'USD',
-  startingCash: '100000.00000000',
-  cash: '93489.87000000',
-  equity: '99998.12000000',
-  realizedPnl: '0.00000000',
-  unrealizedPnl: '-1.87000000',
-  feesPaid: '3.2505000000000001',
-  marginUsed: '6508.25000000',
-  buyingPower: '93489.87000000',
-  seq: 7,
-  updatedAt: 1_700_000_000_000,
-};
-// Keys deliberately out of wire order: the constructors must put them back.
-const order = {
-  updatedAt: 2,
-  id: 'o_0000000001',
-  clientOrderId: 'c-1',
-  inst: 1,
-  symbol: 'BTC-USD',
-  side: 'buy',
-  type: 'limit',
-  quantity: 10_000,
-  limitPrice: 6_500_000,
-  stopPrice: null,
-  timeInForce: 'gtc',
-  postOnly: false,
-  status: 'open',
-  filledQuantity: 0,
-  averagePrice: null,
-  rejectCode: null,
-  rejectMessage: null,
-  createdAt: 1,
-} satisfies OrderView;
-const fill: FillView = {
-  id: 'f_0000000001',
-  orderId: 'o_0000000001',
-  inst: 1,
-  symbol: 'BTC-USD',
-  side: 'buy',
-  price: 6_501_000,
-  quantity: 5_000,
-  fee: '1.6252500000000000',
-  liquidity: 'taker',
-  time: 3,
-};
-const position: PositionView = {
-  inst: 1,
-  symbol: 'BTC-USD',
-  quantity: 5_000,
-  averageEntryPrice: '65010.00',
-  markPrice: 6_500_000,
-  marketValue: '32500.00000000',
-  unrealizedPnl: '-5.00000000',
-  realizedPnl: '0.00000000',
-};
+import {
+  TEST_ACCOUNT as account,
+  TEST_FILL as fill,
+  TEST_ORDER as order,
+  TEST_POSITION as position,
+} from './test-fixtures';
 
 const messages = [
   accountSnapshot(account, [order], [position], [fill]),

@@ -2,6 +2,8 @@
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { AccountMessage } from '../protocol/account-messages';
+import type * as PaperLive from './lib/api/paper-live';
 import { App } from './app';
 import { applyBatch } from './feed/apply-batch';
 import { createBrowserFeedClient } from './feed/feed-client';
@@ -33,8 +35,22 @@ const chunkGuard = createChunkReloadGuard(
 wireOnlineManager(browserOnlineSources());
 const queryClient = createAppQueryClient();
 const persistOptions = queryPersistOptions(createQueryPersister(), __BUILD_ID__);
-const feed = createBrowserFeedClient(applyBatch);
+const feed = createBrowserFeedClient((batch) => {
+  applyBatch(batch);
+  if (batch.account) applyAccount(batch.account);
+});
 const updates = registerServiceWorker();
+
+/**
+ * Account messages go into the paper queries. The code that folds them lives with the paper
+ * views, off the critical path; batches that arrive while it loads queue on the same promise and
+ * so still apply in order.
+ */
+let paperLive: Promise<typeof PaperLive> | null = null;
+function applyAccount(messages: readonly AccountMessage[]): void {
+  paperLive ??= import('./lib/api/paper-live');
+  void paperLive.then((m) => m.applyAccountMessages(queryClient, messages));
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

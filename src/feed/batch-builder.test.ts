@@ -3,7 +3,8 @@ import type { Ticker, Trade } from '../../protocol/messages';
 import { applyLevels, levelsFromFlat, type Level } from '../lib/order-book';
 import { BatchBuilder } from './batch-builder';
 import type { BookPatch } from './feed-types';
-import { testTicker } from '../../protocol/test-fixtures';
+import { accountMark, accountSnapshot, accountUpdate } from '../../protocol/account-messages';
+import { TEST_ACCOUNT, TEST_POSITION, testTicker } from '../../protocol/test-fixtures';
 
 function tick(inst: number, seq: number, last: number): Ticker {
   return testTicker({ inst, seq, last });
@@ -139,5 +140,28 @@ describe('BatchBuilder', () => {
     expect(batch?.tickers?.[0]?.last).toBe(105);
     expect(batch?.trades?.[0]?.trades.map((t) => t.id)).toEqual([1, 2]);
     expect(batch?.books?.[0]).toMatchObject({ reset: true, seq: 2, bids: [9, 3], asks: [11, 1] });
+  });
+});
+
+describe('BatchBuilder on the account channel', () => {
+  const seq = (n: number) => ({ ...TEST_ACCOUNT, seq: n });
+  const update = (n: number) => accountUpdate(seq(n), [], [], []);
+  const mark = (cash: string) => accountMark({ ...TEST_ACCOUNT, cash }, [TEST_POSITION]);
+
+  it('keeps every update, and only the newest of consecutive marks', () => {
+    const builder = new BatchBuilder();
+    for (const message of [update(8), mark('1'), mark('2'), update(9), mark('3')]) {
+      builder.account(message);
+    }
+    expect(builder.take()?.account).toEqual([update(8), mark('2'), update(9), mark('3')]);
+    expect(builder.take()).toBeNull();
+  });
+
+  it('lets a snapshot make everything pending before it moot', () => {
+    const builder = new BatchBuilder();
+    const snapshot = accountSnapshot(seq(10), [], [], []);
+    builder.add({ account: [update(8), mark('1')] });
+    builder.add({ account: [snapshot, update(11)] });
+    expect(builder.take()?.account).toEqual([snapshot, update(11)]);
   });
 });

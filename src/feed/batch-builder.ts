@@ -3,7 +3,8 @@
  * state always survives; trades are appended, never conflated; book deltas are merged so that
  * applying the batch gives exactly the book the individual messages would have given.
  */
-import type { Ticker, Trade } from '../../protocol/messages';
+import type { AccountMessage } from '../../protocol/account-messages';
+import { ServerKind, type Ticker, type Trade } from '../../protocol/messages';
 import { applyDeltaToFlat, mergeDeltas } from '../lib/order-book';
 import {
   TAPE_LENGTH,
@@ -20,6 +21,7 @@ export class BatchBuilder {
   private tapes = new Map<number, TradesPatch>();
   private candles = new Map<string, CandleUpdate>();
   private connectionInfo: ConnectionInfo | undefined;
+  private accountMessages: AccountMessage[] = [];
 
   constructor(private readonly tapeLength = TAPE_LENGTH) {}
 
@@ -78,6 +80,23 @@ export class BatchBuilder {
     this.connectionInfo = info;
   }
 
+  /**
+   * Queues a paper-account message. Updates are never conflated (each carries orders and fills
+   * that happened); a snapshot makes everything before it moot; a mark only matters as the newest.
+   */
+  account(message: AccountMessage): void {
+    if (message.kind === ServerKind.accountSnapshot) {
+      this.accountMessages = [message];
+      return;
+    }
+    const last = this.accountMessages.at(-1);
+    if (message.kind === ServerKind.accountMark && last?.kind === ServerKind.accountMark) {
+      this.accountMessages[this.accountMessages.length - 1] = message;
+      return;
+    }
+    this.accountMessages.push(message);
+  }
+
   /** Folds a whole batch in, as if its messages had arrived here. */
   add(batch: FeedBatch): void {
     for (const t of batch.tickers ?? []) this.ticker(t);
@@ -91,6 +110,7 @@ export class BatchBuilder {
     }
     for (const c of batch.candles ?? []) this.candle(c);
     if (batch.connection) this.connection(batch.connection);
+    for (const message of batch.account ?? []) this.account(message);
   }
 
   /** True when nothing changed since the last take(). */
@@ -100,7 +120,8 @@ export class BatchBuilder {
       this.books.size === 0 &&
       this.tapes.size === 0 &&
       this.candles.size === 0 &&
-      this.connectionInfo === undefined
+      this.connectionInfo === undefined &&
+      this.accountMessages.length === 0
     );
   }
 
@@ -113,6 +134,8 @@ export class BatchBuilder {
     if (this.tapes.size > 0) batch.trades = [...this.tapes.values()];
     if (this.candles.size > 0) batch.candles = [...this.candles.values()];
     if (this.connectionInfo) batch.connection = this.connectionInfo;
+    if (this.accountMessages.length > 0) batch.account = this.accountMessages;
+    this.accountMessages = [];
     this.tickers = new Map();
     this.books = new Map();
     this.tapes = new Map();

@@ -9,6 +9,8 @@ import type {
   WorkerEvent,
   WorkerStats,
 } from './feed-types';
+import { accountSnapshot } from '../../protocol/account-messages';
+import { TEST_ACCOUNT } from '../../protocol/test-fixtures';
 import { FeedHub, STATS_EVERY_MS, type PortLike, type SessionLike } from './feed-hub';
 import { unpackTickers } from './ticker-pack';
 
@@ -44,6 +46,9 @@ class FakeSession implements SessionLike {
   }
   setInstruments(_instruments: readonly InstrumentRef[]) {}
   setNetwork(_online: boolean) {}
+  resnapshot(spec: StreamSpec) {
+    this.calls.push(`resnapshot ${spec.channel} ${spec.symbol ?? '*'}`);
+  }
   stats(): WorkerStats {
     return {
       at: Date.now(),
@@ -73,6 +78,7 @@ const book = (symbol: string): StreamSpec => ({
   depth: 20,
   interval: null,
 });
+const account: StreamSpec = { channel: 'account', symbol: null, depth: null, interval: null };
 const tickers: StreamSpec = { channel: 'tickers', symbol: null, depth: null, interval: null };
 const ticker = (inst: number, last: number): Ticker => ({
   inst,
@@ -205,6 +211,23 @@ describe('FeedHub batches per page', () => {
     expect(watcher.batches()).toEqual([{ tickers: [ticker(BTC, 10)], connection: live }]);
     expect(btc.batches()).toEqual([{ books: [patch(BTC)], connection: live }]);
     expect(eth.batches()).toEqual([{ books: [patch(ETH)], connection: live }]);
+  });
+
+  it('gives account messages only to pages watching the account, and a late one a fresh snapshot', () => {
+    const { hub, session, open } = setup();
+    const trader = open();
+    const watcher = open();
+    trader.send({ type: 'subscribe', spec: account });
+    watcher.send({ type: 'subscribe', spec: tickers });
+    const snapshot = accountSnapshot(TEST_ACCOUNT, [], [], []);
+    session.emit({ account: [snapshot], tickers: [ticker(BTC, 10)] });
+    hub.tick();
+    expect(trader.batches().at(-1)).toEqual({ account: [snapshot] });
+    expect(watcher.batches().at(-1)).toEqual({ tickers: [ticker(BTC, 10)] });
+
+    const late = open();
+    late.send({ type: 'subscribe', spec: account });
+    expect(session.calls).toEqual(['sub account *', 'sub tickers *', 'resnapshot account *']);
   });
 
   it('gives a page that joins late the current book, tape and tickers, then deltas on top', () => {

@@ -36,6 +36,8 @@ export interface SessionLike {
   unsubscribe(spec: StreamSpec): void;
   setInstruments(instruments: readonly InstrumentRef[]): void;
   setNetwork(online: boolean): void;
+  /** Asks for a fresh snapshot of a subscribed stream the market cache does not hold. */
+  resnapshot(spec: StreamSpec): void;
   /** The worker's performance counters, for pages that asked for them (`perf` command). */
   stats?(): WorkerStats;
 }
@@ -227,6 +229,12 @@ export class FeedHub {
     const entry = this.counts.get(key);
     if (entry) {
       entry.ports++;
+      // The account is not cached here (its state is the gateway's, folded by the page into
+      // its queries): a fresh snapshot is one small message, harmless to pages that have it.
+      if (spec.channel === 'account') {
+        this.session?.resnapshot(spec);
+        return;
+      }
       // Already flowing: this page gets the current state now, the next deltas on top of it.
       const inst = spec.symbol === null ? null : (this.ids.get(spec.symbol) ?? null);
       const stale = new Set(this.connection?.staleStreams ?? []);

@@ -4,11 +4,14 @@ import {
   bookDelta,
   bookSnapshot,
   ClientKind,
+  ServerKind,
   hello,
   pong,
   streamStatus,
-  type ServerMessage,
+  type GatewayMessage,
 } from '../../protocol/messages';
+import { accountSnapshot, accountUpdate } from '../../protocol/account-messages';
+import { TEST_ACCOUNT } from '../../protocol/test-fixtures';
 import type { FeedBatch } from './feed-types';
 import { FeedSession, type SocketLike } from './feed-session';
 
@@ -31,7 +34,7 @@ class FakeSocket implements SocketLike {
     this.readyState = 1;
     this.onopen?.(new Event('open'));
   }
-  receive(message: ServerMessage) {
+  receive(message: GatewayMessage) {
     const bytes = encodeMessage(message);
     this.onmessage?.(new MessageEvent('message', { data: bytes.slice().buffer }));
   }
@@ -195,6 +198,38 @@ describe('FeedSession', () => {
     socket.receive(bookSnapshot(7, 6, 20, [100, 3], [101, 1]));
     vi.advanceTimersByTime(20);
     expect(lastConnection()?.state).toBe('live');
+    session.stop();
+  });
+
+  it('resubscribes the account when an update goes missing, degraded until the new snapshot', () => {
+    const { session, sockets, lastConnection, batches } = setup();
+    const account = { channel: 'account', symbol: null, depth: null, interval: null } as const;
+    session.subscribe(account);
+    session.start();
+    const socket = sockets[0]!;
+    socket.open();
+    socket.receive(hello(Date.now(), 'v1', 2_000));
+    const at = (seq: number) => ({ ...TEST_ACCOUNT, seq });
+    socket.receive(accountSnapshot(at(3), [], [], []));
+    socket.sent = [];
+    socket.receive(accountUpdate(at(5), [], [], []));
+    vi.advanceTimersByTime(20);
+    expect(socket.sent.map((m) => [m.kind, m.channel])).toEqual([
+      [ClientKind.unsubscribe, 'account'],
+      [ClientKind.subscribe, 'account'],
+    ]);
+    expect(lastConnection()).toMatchObject({ state: 'degraded', staleStreams: ['account|0'] });
+    socket.receive(accountSnapshot(at(5), [], [], []));
+    vi.advanceTimersByTime(20);
+    expect(lastConnection()?.state).toBe('live');
+    expect(batches.flatMap((b) => b.account ?? []).map((m) => m.kind)).toEqual([
+      ServerKind.accountSnapshot,
+      ServerKind.accountSnapshot,
+    ]);
+
+    socket.sent = [];
+    session.resnapshot(account);
+    expect(socket.sent.map((m) => m.kind)).toEqual([ClientKind.unsubscribe, ClientKind.subscribe]);
     session.stop();
   });
 

@@ -8,6 +8,7 @@ import { ping, type Channel, type ClientMessage } from '../../protocol/messages'
 import { backoffDelay } from './backoff';
 import { BatchBuilder } from './batch-builder';
 import {
+  ACCOUNT_INST,
   staleStreamKey,
   type ConnectionState,
   type FeedBatch,
@@ -150,11 +151,26 @@ export class FeedSession {
     const message = this.subscriptions.remove(spec);
     if (message) this.send([message]);
     // A stream nobody watches cannot make the connection degraded.
-    for (const [id, symbol] of this.symbols) {
-      if (symbol !== spec.symbol) continue;
+    for (const id of this.idsOf(spec)) {
       const key = staleStreamKey(spec.channel, id);
       if (this.notLive.delete(key) || this.resyncing.delete(key)) this.updateState(true);
     }
+  }
+
+  /**
+   * Asks the gateway for a fresh snapshot of a stream already subscribed (a page joined a shared
+   * stream whose state the worker does not cache, like the paper account).
+   */
+  resnapshot(spec: StreamSpec): void {
+    for (const id of this.idsOf(spec)) this.resync(spec.channel, id);
+  }
+
+  /** The instrument ids a spec covers in stale-stream keys. */
+  private idsOf(spec: StreamSpec): number[] {
+    if (spec.channel === 'account') return [ACCOUNT_INST];
+    const ids: number[] = [];
+    for (const [id, symbol] of this.symbols) if (symbol === spec.symbol) ids.push(id);
+    return ids;
   }
 
   /** Reconnects now instead of waiting for the backoff (e.g. the browser came back online). */
@@ -280,7 +296,7 @@ export class FeedSession {
   }
 
   private resync(channel: Channel, inst: number): void {
-    const symbol = this.symbols.get(inst);
+    const symbol = channel === 'account' ? null : this.symbols.get(inst);
     if (symbol === undefined) return;
     const messages = this.subscriptions.resync(channel, symbol);
     if (messages.length === 0) return;

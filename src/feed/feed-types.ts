@@ -2,6 +2,7 @@
  * Messages between the page and the feed worker. Both sides are ours, but the worker still checks
  * what it receives (see isWorkerCommand) because postMessage is an I/O boundary.
  */
+import type { AccountMessage } from '../../protocol/account-messages';
 import type { Candle, Channel, FlatLevels, Ticker, Trade } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
 
@@ -118,6 +119,11 @@ export interface FeedBatch {
   trades?: TradesPatch[];
   candles?: CandleUpdate[];
   connection?: ConnectionInfo;
+  /**
+   * Paper-account messages in arrival order: a snapshot restarts the list, consecutive marks
+   * collapse into the newest (see BatchBuilder.account).
+   */
+  account?: AccountMessage[];
 }
 
 /** Canonical key of a stream, used for reference counting and de-duplication. */
@@ -129,6 +135,9 @@ export function streamKey(spec: StreamSpec): string {
 export function staleStreamKey(channel: Channel, inst: number): string {
   return `${channel}|${inst}`;
 }
+
+/** The account channel is not per instrument; its stream keys use this id. */
+export const ACCOUNT_INST = 0;
 
 /** How many trades a tape keeps per instrument. */
 export const TAPE_LENGTH = 100;

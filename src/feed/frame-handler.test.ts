@@ -13,7 +13,14 @@ import {
 } from '../../protocol/messages';
 import { BatchBuilder } from './batch-builder';
 import { FrameHandler, type FrameEvents } from './frame-handler';
-import { testTicker } from '../../protocol/test-fixtures';
+import { accountMark, accountSnapshot, accountUpdate } from '../../protocol/account-messages';
+import {
+  TEST_ACCOUNT,
+  TEST_FILL,
+  TEST_ORDER,
+  TEST_POSITION,
+  testTicker,
+} from '../../protocol/test-fixtures';
 
 function setup() {
   const builder = new BatchBuilder();
@@ -108,5 +115,47 @@ describe('FrameHandler', () => {
     handler.handleFrame(frame(candleMessage(1, 1, 1, c), candleMessage(1, 99, 2, c)));
     expect(handler.invalid).toBe(1);
     expect(builder.take()?.candles).toEqual([{ inst: 1, interval: '1m', ...c }]);
+  });
+});
+
+describe('FrameHandler on the account channel', () => {
+  const seq = (n: number) => ({ ...TEST_ACCOUNT, seq: n });
+  const snapshot = accountSnapshot(seq(7), [TEST_ORDER], [TEST_POSITION], [TEST_FILL]);
+
+  it('passes the snapshot and the updates that follow it on, in order', () => {
+    const { handler, builder, events } = setup();
+    events.snapshot = vi.fn();
+    const update = accountUpdate(seq(8), [TEST_ORDER], [TEST_FILL], [TEST_POSITION]);
+    expect(handler.handleFrame(frame(snapshot, update))).toBe(2);
+    expect(builder.take()?.account).toEqual([snapshot, update]);
+    expect(events.snapshot).toHaveBeenCalledWith('account', 0);
+  });
+
+  it('asks for a fresh snapshot when an update is missing, and drops repeats', () => {
+    const { handler, builder, events } = setup();
+    handler.handleFrame(frame(snapshot));
+    builder.take();
+    handler.handleFrame(frame(accountUpdate(seq(7), [], [], [])));
+    expect(builder.take()).toBeNull();
+    handler.handleFrame(frame(accountUpdate(seq(9), [], [], [])));
+    expect(events.resync).toHaveBeenCalledWith('account', 0);
+    expect(builder.take()).toBeNull();
+  });
+
+  it('ignores marks until a snapshot is in place', () => {
+    const { handler, builder } = setup();
+    const mark = accountMark(seq(7), [TEST_POSITION]);
+    expect(handler.handleFrame(frame(mark))).toBe(0);
+    handler.handleFrame(frame(snapshot, mark));
+    expect(builder.take()?.account).toEqual([snapshot, mark]);
+  });
+
+  it('counts a malformed account message and keeps the rest of the frame', () => {
+    const { handler, builder } = setup();
+    const broken = { ...snapshot, account: { ...snapshot.account, cash: 12.5 } };
+    expect(handler.handleFrame(frame(broken as never, tickerMessage(ticker)))).toBe(1);
+    expect(handler.invalid).toBe(1);
+    expect(handler.lastInvalidReason).toMatch(/cash|account/);
+    expect(builder.take()).toEqual({ tickers: [ticker] });
   });
 });

@@ -2,6 +2,8 @@
  * The pure part of the feed worker: bytes in, batch updates and control events out. Anything
  * malformed is counted and skipped; nothing here throws on bad input.
  */
+import { checkAccountMessage, isAccountKind } from '../../protocol/account-guards';
+import type { AccountMessage } from '../../protocol/account-messages';
 import { decodeFrame } from '../../protocol/codec';
 import { checkServerMessage } from '../../protocol/guards';
 import { intervalFromCode } from '../../protocol/intervals';
@@ -14,6 +16,7 @@ import {
   type ServerMessage,
 } from '../../protocol/messages';
 import type { BatchBuilder } from './batch-builder';
+import { ACCOUNT_INST } from './feed-types';
 import { isCandle, isTicker, isTrade } from '../../protocol/value-guards';
 import { StreamTracker, Verdict } from './stream-tracker';
 
@@ -59,6 +62,12 @@ export class FrameHandler {
     this.decoded += values.length;
     let accepted = 0;
     for (const value of values) {
+      if (isAccountMessageKind(value)) {
+        const checked = checkAccountMessage(value);
+        if (!checked.ok) this.reject(checked.error);
+        else if (this.applyAccount(checked.value)) accepted++;
+        continue;
+      }
       const checked = checkServerMessage(value);
       if (!checked.ok) {
         this.reject(checked.error);
@@ -144,6 +153,29 @@ export class FrameHandler {
     }
   }
 
+  /**
+   * The account channel is sequenced like a book: a snapshot, then updates whose seq must follow
+   * on exactly (a gap means resubscribe). Marks carry no seq and only count once a snapshot is in.
+   */
+  private applyAccount(message: AccountMessage): boolean {
+    const key = `account|${ACCOUNT_INST}`;
+    switch (message.kind) {
+      case ServerKind.accountSnapshot:
+        this.tracker.snapshot(key, message.seq);
+        this.builder.account(message);
+        this.events.snapshot?.('account', ACCOUNT_INST);
+        return true;
+      case ServerKind.accountUpdate:
+        return this.sequenced('account', ACCOUNT_INST, message.seq, this.now(), () =>
+          this.builder.account(message),
+        );
+      case ServerKind.accountMark:
+        if (!this.tracker.has(key)) return false;
+        this.builder.account(message);
+        return true;
+    }
+  }
+
   private sequenced(
     channel: Channel,
     inst: number,
@@ -164,4 +196,10 @@ export class FrameHandler {
     this.reject(reason);
     return false;
   }
+}
+
+function isAccountMessageKind(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && isAccountKind((value as { kind?: unknown }).kind)
+  );
 }

@@ -76,5 +76,6 @@ export function filterBatch(
   );
   if (candles && candles.length > 0) out.candles = candles;
   if (batch.connection) out.connection = batch.connection;
+  if (batch.account && claims.wants('account', null)) out.account = batch.account;
   return Object.keys(out).length > 0 ? out : null;
 }

@@ -54,6 +54,11 @@ export class StreamTracker {
     return Verdict.apply;
   }
 
+  /** True when the stream is in place (its snapshot arrived and no gap since). */
+  has(key: string): boolean {
+    return this.streams.get(key)?.seq != null;
+  }
+
   /** Forgets one stream (after unsubscribing). */
   forget(key: string): void {
     this.streams.delete(key);

@@ -36,7 +36,7 @@ export class SubscriptionSet {
   }
 
   /** Unsubscribe + subscribe pairs that make the server send fresh snapshots of a channel. */
-  resync(channel: Channel, symbol: string): ClientMessage[] {
+  resync(channel: Channel, symbol: string | null): ClientMessage[] {
     const messages: ClientMessage[] = [];
     for (const entry of this.specs.values()) {
       if (entry.spec.channel !== channel || entry.spec.symbol !== symbol) continue;

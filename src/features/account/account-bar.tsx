@@ -4,6 +4,7 @@
  * It also hosts the toast stack, so toasts cost the critical path nothing.
  */
 import { useState } from 'react';
+import { useFeedSubscription } from '../../feed/feed-context';
 import { formatMoney, formatSignedMoney, money } from '../../lib/api/paper-money';
 import { useResetAccount } from '../../lib/api/paper-mutations';
 import { usePaperFreshness } from '../../lib/api/use-paper-freshness';
@@ -25,6 +26,8 @@ function tone(value: bigint | null): string {
 }
 
 export function AccountBar({ notifier = defaultNotifier }: AccountBarProps) {
+  // The account channel keeps every paper query current while the dashboard is open.
+  useFeedSubscription('account', null);
   const live = useLiveAccount();
   useFillAlerts(notifier);
   const freshness = usePaperFreshness(live.accountUpdatedAt, live.failed);

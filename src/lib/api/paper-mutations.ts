@@ -4,20 +4,37 @@
  * No retries: a placement is retried only by the trader, with the same client order id.
  */
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { OrderView, OrdersResponse, PlaceOrderBody } from '../../../protocol/paper';
+import {
+  LIVE_ORDER_STATUSES,
+  type OrderView,
+  type OrdersResponse,
+  type PlaceOrderBody,
+} from '../../../protocol/paper';
 import { invalidateAccount, paperKeys } from './paper';
 import { cancelAllOrders, cancelOrder, placeOrder, resetAccount } from './paper-commands';
 
-/** Puts a changed order into the cached order lists right away (the refetch confirms it). */
+/**
+ * Puts changed orders into the cached order lists right away (a refetch or the account channel
+ * confirms them). A change older than the cached state of the same order is ignored, so a late
+ * message never turns a filled order back into an open one.
+ */
 export function mergeOrders(client: QueryClient, changed: readonly OrderView[]): void {
-  if (changed.length === 0) return;
-  const live = new Set(['pending', 'open', 'partially_filled']);
-  const byId = new Map(changed.map((o) => [o.id, o]));
-  for (const status of ['open', 'closed', 'all'] as const) {
+  const lists = ['open', 'closed', 'all'] as const;
+  const known = new Map<string, number>();
+  for (const status of lists) {
+    for (const o of client.getQueryData<OrdersResponse>(paperKeys.orders(status))?.orders ?? []) {
+      known.set(o.id, Math.max(o.updatedAt, known.get(o.id) ?? -Infinity));
+    }
+  }
+  const newer = changed.filter((o) => (known.get(o.id) ?? -Infinity) <= o.updatedAt);
+  if (newer.length === 0) return;
+  const live = new Set<string>(LIVE_ORDER_STATUSES);
+  const byId = new Set(newer.map((o) => o.id));
+  for (const status of lists) {
     client.setQueryData<OrdersResponse>(paperKeys.orders(status), (current) => {
       if (!current) return current;
       const kept = current.orders.filter((o) => !byId.has(o.id));
-      const wanted = changed.filter(
+      const wanted = newer.filter(
         (o) => status === 'all' || (status === 'open') === live.has(o.status),
       );
       const orders = [...wanted, ...kept].sort(

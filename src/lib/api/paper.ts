@@ -14,8 +14,11 @@ import {
 
 export type OrdersFilter = 'open' | 'closed' | 'all';
 
-/** Until the account channel pushes changes, resting fills are picked up by polling this often. */
-export const PAPER_POLL_MS = 3_000;
+/**
+ * The account channel pushes every change into these queries (paper-live.ts), so they are not
+ * polled; a refetch happens on mount, on focus after this long, and after a snapshot.
+ */
+export const PAPER_STALE_MS = 30_000;
 export const ORDERS_LIMIT = 100;
 export const FILLS_LIMIT = 100;
 
@@ -32,8 +35,7 @@ export const paperKeys = {
 export const accountQuery = queryOptions({
   queryKey: paperKeys.account(),
   queryFn: ({ signal }) => fetchJson('/api/account', isAccountResponse, { signal }),
-  staleTime: 1_000,
-  refetchInterval: PAPER_POLL_MS,
+  staleTime: PAPER_STALE_MS,
 });
 
 /** Orders by status, newest first. */
@@ -44,8 +46,7 @@ export function ordersQuery(status: OrdersFilter) {
       fetchJson(`/api/orders?status=${status}&limit=${ORDERS_LIMIT}`, isOrdersResponse, {
         signal,
       }),
-    staleTime: 1_000,
-    refetchInterval: PAPER_POLL_MS,
+    staleTime: PAPER_STALE_MS,
   });
 }
 
@@ -54,16 +55,14 @@ export const fillsQuery = queryOptions({
   queryKey: paperKeys.fills(),
   queryFn: ({ signal }) =>
     fetchJson(`/api/fills?limit=${FILLS_LIMIT}`, isFillsResponse, { signal }),
-  staleTime: 1_000,
-  refetchInterval: PAPER_POLL_MS,
+  staleTime: PAPER_STALE_MS,
 });
 
 /** Positions per instrument. */
 export const positionsQuery = queryOptions({
   queryKey: paperKeys.positions(),
   queryFn: ({ signal }) => fetchJson('/api/positions', isPositionsResponse, { signal }),
-  staleTime: 1_000,
-  refetchInterval: PAPER_POLL_MS,
+  staleTime: PAPER_STALE_MS,
 });
 
 /** Refetches every account view (after an order, a cancel or a reset). */
