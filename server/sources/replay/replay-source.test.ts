@@ -108,7 +108,7 @@ describe('createReplaySource', () => {
   });
 
   it('feeds a hub that shows the replayed book and trades as fresh', async () => {
-    const events = [
+    const events: RecordedEvent[] = [
       book(T0, 99, 101, true),
       { type: 'book', time: T0 + 10, inst: 1, bids: [100, 10], asks: [101, 0], snapshot: false },
       tradeAt(T0 + 20, 4),
