@@ -64,10 +64,14 @@ describe('Binance connection', () => {
   });
 
   it('renews the connection before the connection age limit', async () => {
-    h = await synced({ maxConnectionMs: 400 });
-    await resyncOnNewConnection(h);
-    expect(h.source.stats.reconnects).toBeGreaterThanOrEqual(1);
-    expect(h.logs.some((line) => line.includes('24 h'))).toBe(true);
+    h = await synced({ maxConnectionMs: 300 });
+    const renewed = await h.fake.venue.nextConnection();
+    expect(renewed.url.searchParams.get('streams')).toBe(
+      h.connection.url.searchParams.get('streams'),
+    );
+    await expect.poll(() => h!.statuses().slice(0, 3)).toEqual([false, true, false]);
+    await expect.poll(() => h!.source.stats.reconnects).toBeGreaterThanOrEqual(1);
+    expect(h.logs.some((line) => line.includes('before the 24 h connection limit'))).toBe(true);
   });
 
   it('counts malformed frames and keeps the book and the stream intact', async () => {
