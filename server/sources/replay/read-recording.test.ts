@@ -126,6 +126,9 @@ describe('readRecording', () => {
     const noHeader = concat(MAGIC, frameRecord(encodeValue([2, [2, 0, 1, 100, 1, 1]])));
     expect(() => parseRecording(noHeader)).toThrow(RecordingError);
     const badHeader = concat(MAGIC, frameRecord(encodeValue([0, { format: 1 }])));
+    // A record that verifies but is not MessagePack at all.
+    const notMsgpack = concat(MAGIC, frameRecord(Uint8Array.from([0x92, 0x01])));
+    expect(() => parseRecording(notMsgpack)).toThrow(/malformed record at byte 8/);
     expect(() => parseRecording(badHeader)).toThrow(/malformed record at byte 8/);
   });
 
