@@ -15,6 +15,7 @@ import { registerInstrumentsRoute } from './http/instruments-route';
 import { registerMarketRoutes } from './http/market-routes';
 import { registerPaperRoutes } from './http/paper-routes';
 import { AccountFeed } from './paper/service/account-feed';
+import { PaperLauncher, type RunningPaper } from './paper/service/paper-launcher';
 import { hubMarketView } from './paper/service/hub-market';
 import { PaperService } from './paper/service/paper-service';
 import { openPaperStore } from './paper/store/open-paper-store';
@@ -65,6 +66,11 @@ export interface PaperAppOptions {
   takerFeeBps?: number;
   /** Interval of account marks on the socket, ms (default 500). */
   markMs?: number;
+  /**
+   * Open the store in the background (the gateway's CLI): buildApp returns at once, paper routes
+   * answer 503 until it is open, and a failure is logged instead of failing the build.
+   */
+  background?: boolean;
 }
 
 /** What tests (and diagnostics) can reach through `app.gateway`. */
@@ -74,8 +80,8 @@ export interface Gateway {
   /** This app's feed metrics (quotedeck_ws_*), as served by GET /metrics. */
   metrics: Registry;
   stats: FeedStats;
-  /** The paper account, when the app runs one. */
-  paper: PaperService | null;
+  /** The paper account, when the app runs one (it may still be starting). */
+  paper: PaperLauncher | null;
 }
 
 declare module 'fastify' {
@@ -104,8 +110,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return total;
     },
   });
-  const paper = options.paper ? await startPaper(app, hub, options.paper) : null;
-  app.decorate('gateway', { hub, sessions, metrics, stats, paper: paper?.service ?? null });
+  const paper = options.paper ? launchPaper(app, hub, options.paper) : null;
+  if (paper && !options.paper?.background) await paper.ready();
+  app.decorate('gateway', { hub, sessions, metrics, stats, paper });
   installErrorHandler(app);
 
   await app.register(compress, {
@@ -131,12 +138,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxLagMs: options.maxLagMs,
     fanout: options.fanout,
     stats,
-    ...(paper ? { account: paper.feed } : {}),
+    ...(paper ? { account: paper } : {}),
   });
   registerMetricsRoute(app, metrics);
   registerInstrumentsRoute(app, hub);
   registerMarketRoutes(app, hub);
-  if (paper) await registerPaperRoutes(app, paper.service, hub);
+  if (paper) await registerPaperRoutes(app, paper, hub);
   registerHealthRoute(app, options.source.name, () => sessions.size);
   if (options.staticDir !== null) {
     await registerStatic(app, options.staticDir ?? DEFAULT_STATIC_DIR);
@@ -151,12 +158,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+/** Starts the paper account; a failure is logged (and, unless in background, fails the build). */
+function launchPaper(app: FastifyInstance, hub: Hub, options: PaperAppOptions): PaperLauncher {
+  return new PaperLauncher(
+    () => startPaper(app, hub, options),
+    (error) => {
+      if (options.background) app.log.error({ err: error }, 'paper account could not start');
+    },
+  );
+}
+
 /** Opens the store (unless given one), loads the account and starts its socket channel. */
 async function startPaper(
   app: FastifyInstance,
   hub: Hub,
   options: PaperAppOptions,
-): Promise<{ service: PaperService; feed: AccountFeed; close(): Promise<void> }> {
+): Promise<RunningPaper> {
   const store =
     options.store ??
     (await openPaperStore({

@@ -50,6 +50,8 @@ export async function startGateway(
       startingCash: flags.startingCash,
       makerFeeBps: flags.makerFeeBps,
       takerFeeBps: flags.takerFeeBps,
+      // Markets first: opening PGlite takes seconds, and paper routes say "starting" meanwhile.
+      background: true,
     },
   });
   await app.listen({ port: flags.port, host: flags.host });

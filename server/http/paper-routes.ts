@@ -54,7 +54,7 @@ const placeOrderSchema = {
 /** Registers /api/orders, /api/fills, /api/positions, /api/account and /api/account/reset. */
 export async function registerPaperRoutes(
   app: FastifyInstance,
-  service: PaperService,
+  paper: PaperProvider,
   hub: Hub,
 ): Promise<void> {
   await app.register(async (scope) => {
@@ -76,7 +76,7 @@ export async function registerPaperRoutes(
       async (request, reply) => {
         const parsed = parseOrderRequest(request.body);
         if (!parsed.ok) return sendError(reply, 400, 'bad_request', parsed.message);
-        const outcome = await guarded(reply, () => service.place(parsed.request));
+        const outcome = await guarded(reply, () => paper.service().place(parsed.request));
         if (!outcome) return reply;
         const { order, duplicate } = outcome;
         if (order.status === 'rejected') {
@@ -98,7 +98,7 @@ export async function registerPaperRoutes(
       '/api/orders/:id',
       { schema: { params: { type: 'object', required: ['id'], properties: { id } } } },
       async (request, reply) => {
-        const outcome = await guarded(reply, () => service.cancel(request.params.id));
+        const outcome = await guarded(reply, () => paper.service().cancel(request.params.id));
         if (!outcome) return reply;
         if (outcome.ok) return { order: outcome.order } satisfies CancelResponse;
         if (outcome.error === 'unknown_order') {
@@ -134,7 +134,9 @@ export async function registerPaperRoutes(
             `unknown symbol ${JSON.stringify(symbol)}`,
           );
         }
-        const orders = await guarded(reply, () => service.cancelAll(instrument?.id ?? null));
+        const orders = await guarded(reply, () =>
+          paper.service().cancelAll(instrument?.id ?? null),
+        );
         if (!orders) return reply;
         return { orders } satisfies CancelAllResponse;
       },
@@ -159,7 +161,7 @@ export async function registerPaperRoutes(
       async (request, reply) => {
         const { status, limit: rows, before } = request.query;
         const orders = await guarded(reply, () =>
-          service.listOrders({
+          paper.service().listOrders({
             limit: rows,
             ...(status === 'all' ? {} : { status }),
             ...(before === undefined ? {} : { before }),
@@ -183,7 +185,7 @@ export async function registerPaperRoutes(
       async (request, reply) => {
         const { limit: rows, before } = request.query;
         const fills = await guarded(reply, () =>
-          service.listFills({ limit: rows, ...(before === undefined ? {} : { before }) }),
+          paper.service().listFills({ limit: rows, ...(before === undefined ? {} : { before }) }),
         );
         if (!fills) return reply;
         return { fills } satisfies FillsResponse;
@@ -191,13 +193,13 @@ export async function registerPaperRoutes(
     );
 
     scope.get('/api/positions', async (_request, reply) => {
-      const positions = await guarded(reply, () => service.positions());
+      const positions = await guarded(reply, () => paper.service().positions());
       if (!positions) return reply;
       return { positions } satisfies PositionsResponse;
     });
 
     scope.get('/api/account', async (_request, reply) => {
-      const account = await guarded(reply, () => service.account());
+      const account = await guarded(reply, () => paper.service().account());
       if (!account) return reply;
       return { account } satisfies AccountResponse;
     });
@@ -222,12 +224,17 @@ export async function registerPaperRoutes(
         },
       },
       async (_request, reply) => {
-        const account = await guarded(reply, () => service.reset());
+        const account = await guarded(reply, () => paper.service().reset());
         if (!account) return reply;
         return { account } satisfies AccountResponse;
       },
     );
   });
+}
+
+/** Where the routes get the service: it throws PaperUnavailableError while the account starts. */
+export interface PaperProvider {
+  service(): PaperService;
 }
 
 /** Runs a service call; store trouble becomes 503 (or 400 for a bad query), not a 500. */
