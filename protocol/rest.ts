@@ -43,6 +43,20 @@ export interface ErrorResponse {
 }
 
 /** GET /healthz */
+/**
+ * GET /readyz — 200 when the gateway can serve a trader (some market is live, the paper account
+ * is open or not configured), else 503 with the same body saying what is missing.
+ */
+export interface ReadyResponse {
+  status: 'ready' | 'not_ready';
+  /** Instruments whose streams are live at the source, of `instruments`. */
+  liveInstruments: number;
+  instruments: number;
+  paper: 'ready' | 'starting' | 'failed' | 'off';
+  /** Why it is not ready, for an operator. */
+  reasons: string[];
+}
+
 export interface HealthResponse {
   status: 'ok';
   uptimeSeconds: number;

@@ -11,6 +11,7 @@ import type { Registry } from 'prom-client';
 import { Hub } from './hub/hub';
 import { installErrorHandler } from './http/errors';
 import { registerHealthRoute } from './http/health-route';
+import { registerReadyRoute } from './http/ready-route';
 import { registerInstrumentsRoute } from './http/instruments-route';
 import { registerMarketRoutes } from './http/market-routes';
 import { registerPaperRoutes } from './http/paper-routes';
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMarketRoutes(app, hub);
   if (paper) await registerPaperRoutes(app, paper, hub);
   registerHealthRoute(app, options.source.name, () => sessions.size);
+  registerReadyRoute(app, hub, paper);
   if (options.staticDir !== null) {
     await registerStatic(app, options.staticDir ?? DEFAULT_STATIC_DIR);
   }

@@ -3,16 +3,17 @@ import { parseArgs } from 'node:util';
 import { MONEY_UNIT, parseMoney } from './paper/engine';
 import { FANOUT_MODES, isFanoutMode, type FanoutMode } from './ws/wire-format';
 
-export const SOURCES = ['sim'] as const;
-export type SourceName = (typeof SOURCES)[number];
+import { FlagError } from './flag-error';
+import { parseSourceFlags, SOURCE_USAGE, type SourceFlags } from './source-flags';
 
-export interface GatewayFlags {
+export { FlagError };
+
+export interface GatewayFlags extends SourceFlags {
   port: number;
   host: string;
   seed: number;
   /** Simulated events per second. */
   rate: number;
-  source: SourceName;
   /** Built app directory; undefined means the default (dist/), null serves no app (API only). */
   staticDir: string | null | undefined;
   /** `naive` runs the benchmark baseline fan-out instead of the real one. */
@@ -37,17 +38,13 @@ export const DEFAULT_STARTING_CASH_TEXT = '100000';
 /** Fees above 10% are surely a typo. */
 export const MAX_FEE_BPS = 1000;
 
-export class FlagError extends Error {
-  override name = 'FlagError';
-}
-
 export const USAGE = `Usage: gateway [options]
 
   --port <n>          port to listen on, 0-65535 (default 4173; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <n>          simulator seed, an integer (default 1)
   --rate <n>          simulated events per second, a positive number (default 400)
-  --source <name>     market source: ${SOURCES.join(', ')} (default sim)
+${SOURCE_USAGE}
   --static-dir <dir>  built app to serve (default dist/)
   --no-static         serve only the API and the feed (the Vite dev server serves the app)
   --fanout <mode>     feed fan-out: shared (default) encodes each message once per stream and
@@ -85,6 +82,11 @@ export function parseFlags(argv: string[]): GatewayFlags {
         seed: { type: 'string' },
         rate: { type: 'string' },
         source: { type: 'string' },
+        symbols: { type: 'string' },
+        speed: { type: 'string' },
+        record: { type: 'string' },
+        'rest-url': { type: 'string' },
+        'ws-url': { type: 'string' },
         'static-dir': { type: 'string' },
         'no-static': { type: 'boolean' },
         fanout: { type: 'string' },
@@ -105,12 +107,7 @@ export function parseFlags(argv: string[]): GatewayFlags {
   if (port < 0 || port > 65535) throw new FlagError(`--port must be from 0 to 65535, got ${port}`);
   const rate = values.rate === undefined ? 400 : numberFlag('rate', values.rate);
   if (rate <= 0) throw new FlagError(`--rate must be a positive number, got ${values.rate}`);
-  const source = values.source ?? 'sim';
-  if (!isSourceName(source)) {
-    throw new FlagError(
-      `--source ${JSON.stringify(source)} is not supported; allowed: ${SOURCES.join(', ')}`,
-    );
-  }
+  const sourceFlags = parseSourceFlags(values);
   const host = values.host ?? '127.0.0.1';
   if (host.trim() === '') throw new FlagError('--host must not be empty');
   if (values['no-static'] && values['static-dir'] !== undefined) {
@@ -140,7 +137,7 @@ export function parseFlags(argv: string[]): GatewayFlags {
     host,
     seed: integerFlag('seed', values.seed, 1),
     rate,
-    source,
+    ...sourceFlags,
     staticDir,
     fanout,
     conflateMs,
@@ -167,10 +164,6 @@ function cashFlag(text: string): bigint {
     throw new FlagError(`--starting-cash must be at most 1000000000000, got ${text}`);
   }
   return cash;
-}
-
-function isSourceName(value: string): value is SourceName {
-  return (SOURCES as readonly string[]).includes(value);
 }
 
 function numberFlag(name: string, text: string): number {

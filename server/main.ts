@@ -3,11 +3,12 @@
  * gracefully on SIGINT/SIGTERM. `startGateway` does the same for in-process callers
  * (scripts/start.ts), which is why announcing and signal handling live there.
  */
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app';
 import { FlagError, USAGE, parseFlags, type GatewayFlags } from './cli';
-import { createSimulatedSource } from './sources/sim/index';
+import { createMarketSource } from './sources/create-source';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 /** `--data-dir memory://` keeps the paper account in memory only (tests, benchmarks). */
@@ -31,11 +32,13 @@ export async function startGateway(
   flags: GatewayFlags,
   options: StartOptions = {},
 ): Promise<RunningGateway> {
-  const source = createSimulatedSource({
+  const source = await createMarketSource(flags, {
     seed: flags.seed,
     rate: flags.rate,
-    ...(flags.simInstruments === undefined ? {} : { instruments: flags.simInstruments }),
-    ...(flags.simHotShare === undefined ? {} : { hotShare: flags.simHotShare }),
+    ...(flags.simInstruments === undefined ? {} : { simInstruments: flags.simInstruments }),
+    ...(flags.simHotShare === undefined ? {} : { simHotShare: flags.simHotShare }),
+    cacheDir: exchangeCacheDir(flags.dataDir),
+    log: (line) => process.stderr.write(`${line}\n`),
   });
   // Warnings (e.g. no built app to serve) go to stderr so stdout stays one line.
   const app = await buildApp({
@@ -85,8 +88,23 @@ export async function startGateway(
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   }
-  if (options.announce ?? true) process.stdout.write(`Quotedeck gateway listening on ${url}\n`);
+  if (options.announce ?? true) {
+    process.stdout.write(`Quotedeck gateway listening on ${url}\n`);
+    // Markets serve from here on; paper trading once its store is open (GET /readyz says so too).
+    app.gateway.paper?.ready().then(
+      () => process.stderr.write('Quotedeck gateway ready: paper account open\n'),
+      (error: unknown) =>
+        process.stderr.write(`Quotedeck paper account could not start: ${String(error)}\n`),
+    );
+  }
   return { url, close };
+}
+
+/** Where exchanges cache instruments and history: <dir>/exchanges (a temp dir for memory://). */
+export function exchangeCacheDir(dataDir: string): string {
+  return dataDir === MEMORY_DATA_DIR
+    ? join(tmpdir(), 'quotedeck-exchange-cache')
+    : join(dataDir, 'exchanges');
 }
 
 /** Where PGlite keeps the paper account: <dir>/paper, or in memory for `memory://`. */

@@ -15,8 +15,10 @@ export interface GatewayProcess {
 }
 
 const LISTENING = /listening on (http:\/\/[\d.]+:(\d+))/;
+/** Printed (stderr) once the paper account is open: the gateway then serves everything. */
+const READY = /gateway ready/;
 
-/** Starts a gateway on 127.0.0.1 (port 0 unless given) and resolves once it is listening. */
+/** Starts a gateway on 127.0.0.1 (port 0 unless given) and resolves once it is ready. */
 export async function startGateway(extraArgs: string[] = [], port = 0): Promise<GatewayProcess> {
   let child = await launch(port, extraArgs);
   const gateway: GatewayProcess = {
@@ -61,13 +63,13 @@ async function launch(
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = LISTENING.exec(output);
-      if (match) {
+      if (match && READY.test(output)) {
         clearTimeout(timer);
         resolve({ process: child, url: match[1]!, port: Number(match[2]) });
       }
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`gateway exited with ${code} before listening:\n${output}`));

@@ -124,6 +124,13 @@ export class Hub implements SourceSink {
     };
   }
 
+  /** Instruments whose streams are live at the source now. */
+  liveCount(): number {
+    let live = 0;
+    for (const state of this.byId.values()) if (state.live) live++;
+    return live;
+  }
+
   status(inst: number, live: boolean): void {
     const state = this.byId.get(inst);
     if (!state || state.live === live) return;

@@ -41,6 +41,12 @@ async function startGateway(): Promise<{ child: ChildProcess; url: string }> {
     });
     child.once('exit', (code) => reject(new Error(`gateway exited ${code}: ${stderr}`)));
   });
+  // Listening comes before the paper store is open: wait until the gateway says it is ready.
+  for (let i = 0; i < 300; i++) {
+    const ready = await fetch(`${url}/readyz`).catch(() => null);
+    if (ready?.ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return { child, url };
 }
 

@@ -107,6 +107,10 @@ export class ExchangeSocket {
       }
       this.handlers.onMessage(rawText(data));
     });
+    // Protocol pings prove the link is alive even when a quiet market sends no data.
+    socket.on('ping', () => {
+      if (socket === this.socket) this.touch();
+    });
     socket.on('error', () => {
       // 'close' follows and carries the reconnect.
     });
