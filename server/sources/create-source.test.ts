@@ -9,7 +9,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BookResponse, InstrumentsResponse, TradesResponse } from '../../protocol/rest';
 import { parseFlags } from '../cli';
 import { startGateway, type RunningGateway } from '../main';
-import { BASE_SNAPSHOT, depthEvent, levels, tradeEvent } from './binance/binance-fixtures';
+import { ServerKind, subscribe } from '../../protocol/messages';
+import { kind, TestClient } from '../ws/test-client';
+import {
+  BASE_SNAPSHOT,
+  depthEvent,
+  depthSnapshot,
+  levels,
+  tradeEvent,
+} from './binance/binance-fixtures';
 import { startFakeBinance, type FakeBinance } from './binance/fake-binance';
 import { createMarketSource } from './create-source';
 
@@ -77,6 +85,51 @@ describe('--source binance', () => {
       .toBe(1);
     const [trade] = (await get<TradesResponse>('/api/trades/BTC-USDT')).trades;
     expect(trade).toMatchObject({ price: 6_400_001, size: 25_000, side: 1 });
+  });
+
+  it('shows feed clients the stream stale during a resync, then live with a fresh book', async () => {
+    fake = await startFakeBinance({ now: Date.now() });
+    fake.serveDepth('BTCUSDT', BASE_SNAPSHOT);
+    await start([
+      '--source',
+      'binance',
+      '--symbols',
+      'BTCUSDT',
+      '--rest-url',
+      fake.venue.httpUrl,
+      '--ws-url',
+      fake.venue.wsUrl,
+    ]);
+    const connection = await fake.venue.nextConnection();
+    connection.send(depthEvent(99, 101, levels(['64000.00', '4.00000']), []));
+    await expect
+      .poll(async () => (await get<BookResponse>('/api/book/BTC-USDT')).bids[0])
+      .toEqual([6_400_000, 400_000]);
+
+    const client = await TestClient.connect(gateway!.url);
+    client.send(subscribe(1, 'book', 'BTC-USDT', { depth: 20 }));
+    await client.waitFor(kind(ServerKind.bookSnapshot));
+    const before = client.messages.length;
+    // Updates 102..104 never arrive: the next event does not continue from 101.
+    connection.send(depthEvent(105, 106, levels(['63000.00', '1.00000']), []));
+    const stale = await client.waitFor(kind(ServerKind.streamStatus), before);
+    expect(stale).toMatchObject({ channel: 'book', live: false });
+
+    fake.serveDepth(
+      'BTCUSDT',
+      depthSnapshot(200, levels(['64100.00', '2.00000']), levels(['64100.50', '1.00000'])),
+    );
+    connection.send(depthEvent(201, 201, levels(['64100.00', '3.00000']), []));
+    const live = await client.waitFor(
+      (m) => m.kind === ServerKind.streamStatus && m.live,
+      before,
+      10_000,
+    );
+    expect(live).toMatchObject({ channel: 'book', live: true });
+    await expect
+      .poll(async () => (await get<BookResponse>('/api/book/BTC-USDT')).bids)
+      .toEqual([[6_410_000, 300_000]]);
+    await client.close();
   });
 });
 

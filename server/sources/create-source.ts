@@ -83,7 +83,7 @@ async function exchangeSources(flags: SourceFlags, context: SourceContext): Prom
         symbols: spec.symbols,
         cacheDir: join(context.cacheDir, spec.exchange),
         firstId: index * EXCHANGE_ID_BLOCK + 1,
-        log: (line) => context.log(`${spec.exchange}: ${line}`),
+        log: context.log,
         ...(flags.restUrl ? { restUrl: flags.restUrl } : {}),
         ...(flags.wsUrl ? { wsUrl: flags.wsUrl } : {}),
       }),
