@@ -41,5 +41,6 @@ export function combineSources(parts: readonly PrefixedSource[]): MarketSource {
     async stop() {
       await Promise.all(parts.map(({ source }) => source.stop()));
     },
+    counters: () => parts.flatMap(({ source }) => source.counters?.() ?? []),
   };
 }

@@ -150,6 +150,9 @@ describe('several exchanges', () => {
       { seed: 1, rate: 1, cacheDir: dir, log: (line) => lines.push(line) },
     );
     expect(source.instruments().map((i) => i.symbol)).toEqual(['BINANCE:BTC-USDT']);
+    expect(source.counters?.()).toEqual([
+      { venue: 'binance', reconnects: 0, gaps: 0, resyncs: 0, offGrid: 0, malformed: 0 },
+    ]);
     expect(lines.some((line) => /^kraken could not start: /.test(line))).toBe(true);
     await source.stop();
   });

@@ -8,7 +8,7 @@ import type { ExchangeName, SourceFlags } from '../source-flags';
 import { createBinanceSource } from './binance/index';
 import { createCoinbaseSource } from './coinbase/index';
 import { combineSources, type PrefixedSource } from './composite-source';
-import type { ExchangeSourceFactory } from './exchange/exchange-source';
+import type { ExchangeSource, ExchangeSourceFactory } from './exchange/exchange-source';
 import { createKrakenSource } from './kraken/index';
 import { createReplaySource, recordSource } from './replay/index';
 import { createSimulatedSource } from './sim/index';
@@ -94,7 +94,8 @@ async function exchangeSources(flags: SourceFlags, context: SourceContext): Prom
   settled.forEach((result, index) => {
     const name = specs[index]!.exchange;
     if (result.status === 'fulfilled') {
-      parts.push({ source: result.value, prefix: several ? `${name.toUpperCase()}:` : '' });
+      const source = withCounters(result.value, name);
+      parts.push({ source, prefix: several ? `${name.toUpperCase()}:` : '' });
       return;
     }
     const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
@@ -108,4 +109,20 @@ async function exchangeSources(flags: SourceFlags, context: SourceContext): Prom
     );
   }
   return combineSources(parts);
+}
+
+/** An exchange source that reports its ExchangeStats as the venue's counters. */
+function withCounters(source: ExchangeSource, venue: string): MarketSource {
+  return { ...bind(source), counters: () => [{ venue, ...source.stats }] };
+}
+
+/** The MarketSource methods of `source`, bound (a spread would lose class methods). */
+function bind(source: MarketSource): MarketSource {
+  return {
+    name: source.name,
+    instruments: () => source.instruments(),
+    history: (inst, interval, end) => source.history(inst, interval, end),
+    start: (sink) => source.start(sink),
+    stop: () => source.stop(),
+  };
 }

@@ -33,4 +33,16 @@ export interface MarketSource {
   start(sink: SourceSink): void;
   /** Stops emitting; resolves when no further events will arrive. */
   stop(): Promise<void>;
+  /** Connection and data-quality counters per venue, for /metrics (exchange sources). */
+  counters?(): VenueCounters[];
+}
+
+/** Counters of one venue: reconnects, gaps, resyncs and dropped values since start. */
+export interface VenueCounters {
+  venue: string;
+  reconnects: number;
+  gaps: number;
+  resyncs: number;
+  offGrid: number;
+  malformed: number;
 }
