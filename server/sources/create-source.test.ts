@@ -47,20 +47,18 @@ async function get<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** A gateway on `--source binance` against a fake Binance that serves BASE_SNAPSHOT once. */
+async function startOnFakeBinance(): Promise<FakeBinance> {
+  fake = await startFakeBinance({ now: Date.now() });
+  fake.serveDepth('BTCUSDT', BASE_SNAPSHOT);
+  const urls = ['--rest-url', fake.venue.httpUrl, '--ws-url', fake.venue.wsUrl];
+  await start(['--source', 'binance', '--symbols', 'BTCUSDT', ...urls]);
+  return fake;
+}
+
 describe('--source binance', () => {
   it('serves the exchange instruments, its live book and its trades', async () => {
-    fake = await startFakeBinance({ now: Date.now() });
-    fake.serveDepth('BTCUSDT', BASE_SNAPSHOT);
-    await start([
-      '--source',
-      'binance',
-      '--symbols',
-      'BTCUSDT',
-      '--rest-url',
-      fake.venue.httpUrl,
-      '--ws-url',
-      fake.venue.wsUrl,
-    ]);
+    const binance = await startOnFakeBinance();
     const { instruments } = await get<InstrumentsResponse>('/api/instruments');
     expect(instruments).toEqual([
       expect.objectContaining({
@@ -73,7 +71,7 @@ describe('--source binance', () => {
         tick: 1,
       }),
     ]);
-    const connection = await fake.venue.nextConnection();
+    const connection = await binance.venue.nextConnection();
     connection.send(depthEvent(99, 101, levels(['64000.00', '4.00000']), []));
     await expect
       .poll(async () => (await get<BookResponse>('/api/book/BTC-USDT')).bids[0])
@@ -88,19 +86,8 @@ describe('--source binance', () => {
   });
 
   it('shows feed clients the stream stale during a resync, then live with a fresh book', async () => {
-    fake = await startFakeBinance({ now: Date.now() });
-    fake.serveDepth('BTCUSDT', BASE_SNAPSHOT);
-    await start([
-      '--source',
-      'binance',
-      '--symbols',
-      'BTCUSDT',
-      '--rest-url',
-      fake.venue.httpUrl,
-      '--ws-url',
-      fake.venue.wsUrl,
-    ]);
-    const connection = await fake.venue.nextConnection();
+    const binance = await startOnFakeBinance();
+    const connection = await binance.venue.nextConnection();
     connection.send(depthEvent(99, 101, levels(['64000.00', '4.00000']), []));
     await expect
       .poll(async () => (await get<BookResponse>('/api/book/BTC-USDT')).bids[0])
@@ -115,7 +102,7 @@ describe('--source binance', () => {
     const stale = await client.waitFor(kind(ServerKind.streamStatus), before);
     expect(stale).toMatchObject({ channel: 'book', live: false });
 
-    fake.serveDepth(
+    binance.serveDepth(
       'BTCUSDT',
       depthSnapshot(200, levels(['64100.00', '2.00000']), levels(['64100.50', '1.00000'])),
     );

@@ -3,6 +3,7 @@ import { CLIENT_ORDER_ID_PATTERN, type PlaceOrderBody } from '../../../protocol/
 import { newClientOrderId } from '../../lib/api/client-order-id';
 import { ApiError } from '../../lib/api/fetch-json';
 import type { PlaceResult } from '../../lib/api/paper-commands';
+import { TEST_ORDER } from '../../../protocol/test-fixtures';
 import { sendAttempt, startAttempt } from './submission';
 
 const order: Omit<PlaceOrderBody, 'clientOrderId'> = {
@@ -20,22 +21,14 @@ const placed = (body: PlaceOrderBody): PlaceResult => ({
   ok: true,
   duplicate: false,
   order: {
+    ...TEST_ORDER,
     id: 'o_1',
     clientOrderId: body.clientOrderId,
-    inst: 1,
     symbol: body.symbol,
     side: body.side,
     type: body.type,
     quantity: body.quantity,
     limitPrice: body.limitPrice,
-    stopPrice: null,
-    timeInForce: 'gtc',
-    postOnly: false,
-    status: 'open',
-    filledQuantity: 0,
-    averagePrice: null,
-    rejectCode: null,
-    rejectMessage: null,
     createdAt: 1,
     updatedAt: 1,
   },

@@ -8,24 +8,15 @@ import {
   isPlaceOrderResponse,
   isPositionsResponse,
 } from './paper-guards';
+import type { OrderView } from '../../../protocol/paper';
+import { TEST_ORDER } from '../../../protocol/test-fixtures';
 
-const order = {
+const order: OrderView = {
+  ...TEST_ORDER,
   id: 'o_1',
   clientOrderId: 'qd_1',
-  inst: 1,
-  symbol: 'BTC-USD',
-  side: 'buy',
-  type: 'limit',
   quantity: 10,
   limitPrice: 100,
-  stopPrice: null,
-  timeInForce: 'gtc',
-  postOnly: false,
-  status: 'open',
-  filledQuantity: 0,
-  averagePrice: null,
-  rejectCode: null,
-  rejectMessage: null,
   createdAt: 1,
   updatedAt: 1,
 };
