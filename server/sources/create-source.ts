@@ -50,7 +50,8 @@ export async function createMarketSource(
       `${flags.record}: cut ${recording.repairedBytes} bytes of a torn tail before appending`,
     );
   }
-  return recording;
+  const counters = source.counters?.bind(source);
+  return counters ? Object.assign(recording, { counters }) : recording;
 }
 
 async function baseSource(flags: SourceFlags, context: SourceContext): Promise<MarketSource> {
