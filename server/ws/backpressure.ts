@@ -54,12 +54,16 @@ export class Backpressure {
       this.events.tooSlow();
       return false;
     }
-    if (pending > this.options.softBytes && !this.conflating) {
-      this.since = Date.now();
-      this.timer = setInterval(() => this.poll(), this.options.checkMs);
-      this.events.conflated();
-    }
+    if (pending > this.options.softBytes) this.conflate();
     return true;
+  }
+
+  /** Enters conflated mode (no-op when already in it), also when asked from outside. */
+  conflate(): void {
+    if (this.conflating) return;
+    this.since = Date.now();
+    this.timer = setInterval(() => this.poll(), this.options.checkMs);
+    this.events.conflated();
   }
 
   /** Records that a message of `key` was dropped while conflating. */

@@ -1,6 +1,7 @@
 /** The socket a session writes to and how it frames and bounds its traffic. */
 import type { RawData } from 'ws';
 import type { Subscriber } from '../hub/stream';
+import type { BufferBudget } from './buffer-budget';
 import type { FeedStats } from './feed-stats';
 import type { FanoutMode, FeedFormat } from './wire-format';
 
@@ -33,6 +34,16 @@ export interface SessionOptions {
   fanout?: FanoutMode;
   /** Counters shared by the gateway's sessions (metrics). */
   stats?: FeedStats;
+  /** Streams one client may hold at once (default 128); more subscribes are refused. */
+  maxSubscriptions?: number;
+  /** Client messages per second, on average (default 100); excess frames are refused. */
+  maxMessagesPerSecond?: number;
+  /** Client messages allowed at once after a quiet spell (default twice the rate, at least 64). */
+  messageBurst?: number;
+  /** A client refused for its rate at least once a second for this long is closed 1008 (default 3 s). */
+  floodCloseMs?: number;
+  /** The gateway-wide budget of unsent bytes shared by all sessions (none: no global bound). */
+  budget?: BufferBudget;
   /** The paper account's channel; absent when the gateway runs no paper account. */
   account?: AccountChannelLike;
 }
@@ -45,5 +56,8 @@ export interface AccountChannelLike {
 
 export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_BATCH_MS = 10;
+export const DEFAULT_MAX_SUBSCRIPTIONS = 128;
+export const DEFAULT_MAX_MESSAGES_PER_SECOND = 100;
+export const DEFAULT_FLOOD_CLOSE_MS = 3000;
 /** More messages than this in one client frame are refused, so one frame cannot cost much. */
 export const MAX_MESSAGES_PER_FRAME = 64;

@@ -23,10 +23,16 @@ import {
   DEFAULT_SOFT_BUFFERED_BYTES,
   DRAIN_CHECK_MS,
 } from './backpressure';
-import { FeedStats } from './feed-stats';
+import type { BudgetMember } from './buffer-budget';
+import { FeedStats, RejectionReason } from './feed-stats';
+import { readInbound, refOf, socketErrorReason } from './inbound';
+import { MessageRate } from './message-rate';
 import {
   DEFAULT_BATCH_MS,
+  DEFAULT_FLOOD_CLOSE_MS,
   DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_MESSAGES_PER_SECOND,
+  DEFAULT_MAX_SUBSCRIPTIONS,
   MAX_MESSAGES_PER_FRAME,
   type FeedSocket,
   type SessionOptions,
@@ -38,13 +44,17 @@ export { DEFAULT_BATCH_MS, DEFAULT_MAX_BUFFERED_BYTES, MAX_MESSAGES_PER_FRAME };
 export type { FeedSocket, SessionOptions };
 
 const OPEN = 1;
-const CLOSE_TRY_AGAIN_LATER = 1013;
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+export const CLOSE_POLICY_VIOLATION = 1008;
 const CLOSE_GOING_AWAY = 1001;
 /** How long a closing client gets to answer the close handshake before its socket is cut. */
 const CLOSE_GRACE_MS = 500;
 
-export class Session implements Subscriber {
+export class Session implements Subscriber, BudgetMember {
   private readonly wire: WireFormat;
+  private readonly rate: MessageRate;
+  private readonly maxSubscriptions: number;
+  private closedWith: { code: number; reason: string } | null = null;
   private readonly backpressure: Backpressure;
   private readonly stats: FeedStats;
   private batchTimer: NodeJS.Timeout | null = null;
@@ -63,6 +73,17 @@ export class Session implements Subscriber {
     this.batchMs = options.batchMs ?? DEFAULT_BATCH_MS;
     this.stats = options.stats ?? new FeedStats();
     this.wire = createWireFormat(options.format ?? 'msgpack', options.fanout ?? 'shared');
+    this.maxSubscriptions = options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS;
+    const perSecond = options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND;
+    this.rate = new MessageRate(
+      {
+        perSecond,
+        // A frame of the most messages allowed must always be able to pass.
+        burst: Math.max(options.messageBurst ?? perSecond * 2, MAX_MESSAGES_PER_FRAME),
+        floodMs: options.floodCloseMs ?? DEFAULT_FLOOD_CLOSE_MS,
+      },
+      Date.now(),
+    );
     const softBytes = options.softBufferedBytes ?? DEFAULT_SOFT_BUFFERED_BYTES;
     this.backpressure = new Backpressure(
       {
@@ -73,7 +94,7 @@ export class Session implements Subscriber {
         checkMs: DRAIN_CHECK_MS,
       },
       {
-        pending: () => this.socket.bufferedAmount + this.wire.queuedBytes,
+        pending: () => this.pendingBytes,
         conflated: () => this.stats.conflations++,
         drained: (skipped) => this.resubscribe(skipped),
         tooSlow: () => this.dropSlowClient(),
@@ -91,6 +112,26 @@ export class Session implements Subscriber {
     return this.backpressure.conflating;
   }
 
+  /** Bytes queued for the client or buffered by its socket and not yet sent. */
+  get pendingBytes(): number {
+    return this.socket.bufferedAmount + this.wire.queuedBytes;
+  }
+
+  /** The close code and reason the gateway ended this session with, if it did. */
+  get closeReason(): { code: number; reason: string } | null {
+    return this.closedWith;
+  }
+
+  /** Conflates the client's streams now (the global budget is running out). */
+  conflate(): void {
+    this.backpressure.conflate();
+  }
+
+  /** Closes the client 1013 because the gateway-wide budget of unsent bytes ran out. */
+  shed(): void {
+    if (!this.closed) this.closeWith(CLOSE_TRY_AGAIN_LATER, 'gateway memory budget exceeded');
+  }
+
   /** Greets the client and starts listening and the heartbeat. */
   start(): void {
     this.socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
@@ -98,7 +139,12 @@ export class Session implements Subscriber {
       this.missedPongs = 0;
     });
     this.socket.on('close', () => this.dispose());
-    this.socket.on('error', () => this.dispose());
+    this.socket.on('error', (error) => {
+      const reason = socketErrorReason(error);
+      if (reason) this.stats.reject(reason);
+      this.dispose();
+    });
+    this.options.budget?.add(this);
     this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
     this.send(hello(Date.now(), this.hub.instrumentsVersion, this.options.heartbeatMs));
   }
@@ -138,6 +184,8 @@ export class Session implements Subscriber {
   private enqueue(encoded: Encoded): void {
     this.wire.add(encoded);
     if (!this.backpressure.check()) return;
+    this.options.budget?.report(this, this.pendingBytes);
+    if (this.closed) return;
     if (!this.wire.batched) this.flush();
     else this.batchTimer ??= setTimeout(() => this.flush(), this.batchMs);
   }
@@ -146,32 +194,30 @@ export class Session implements Subscriber {
     if (!this.closed) this.enqueue(new Encoded(message));
   }
 
-  private reject(error: GatewayMessage): void {
-    this.stats.rejectedMessages++;
-    this.send(error);
+  private reject(reason: RejectionReason, error: GatewayMessage | null): void {
+    this.stats.reject(reason);
+    if (error) this.send(error);
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
-    const incoming = this.wire.decode(data, isBinary);
-    if (!incoming.ok) {
-      this.reject(incoming.error);
+    const inbound = readInbound(this.wire, this.rate, data, isBinary, Date.now());
+    if (!inbound.ok) {
+      this.reject(inbound.reason, inbound.error);
+      if (inbound.flooding) {
+        this.stats.reject(RejectionReason.floodClose);
+        this.closeWith(CLOSE_POLICY_VIOLATION, 'too many messages');
+      }
       return;
     }
-    const { values } = incoming;
-    if (values.length > MAX_MESSAGES_PER_FRAME) {
-      this.reject(
-        errorMessage(
-          'bad_message',
-          `a frame may carry at most ${MAX_MESSAGES_PER_FRAME} messages, got ${values.length}`,
-        ),
-      );
-      return;
-    }
-    for (const value of values) {
+    for (const value of inbound.values) {
+      if (this.closed) return;
       const checked = checkClientMessage(value);
       if (checked.ok) this.handle(checked.value);
-      else this.reject(errorMessage('bad_message', checked.error, refOf(value)));
+      else {
+        const error = errorMessage('bad_message', checked.error, refOf(value));
+        this.reject(RejectionReason.badMessage, error);
+      }
     }
   }
 
@@ -192,12 +238,20 @@ export class Session implements Subscriber {
   private handleSubscription(message: Subscribe | Unsubscribe): void {
     const resolved = resolveStreamKey(this.hub, message, this.options.account !== undefined);
     if (!resolved.ok) {
-      this.reject(resolved.error);
+      this.reject(RejectionReason.unknownStream, resolved.error);
       return;
     }
     const { key } = resolved;
     const id = streamKeyId(key);
     if (message.kind === ClientKind.subscribe) {
+      if (!this.subscriptions.has(id) && this.subscriptions.size >= this.maxSubscriptions) {
+        const text = `a connection may hold at most ${this.maxSubscriptions} subscriptions`;
+        this.reject(
+          RejectionReason.tooManySubscriptions,
+          errorMessage('too_many_subscriptions', text, message.ref),
+        );
+        return;
+      }
       // Subscribing again is harmless: the client gets a fresh snapshot.
       this.subscriptions.set(id, key);
       this.join(key);
@@ -249,6 +303,7 @@ export class Session implements Subscriber {
   }
 
   private closeWith(code: number, reason: string): void {
+    this.closedWith ??= { code, reason };
     this.socket.close(code, reason);
     this.dispose();
     // A client that stopped reading may never finish the close handshake; don't wait on it (a
@@ -265,14 +320,9 @@ export class Session implements Subscriber {
     this.heartbeat = null;
     this.wire.clear();
     this.backpressure.dispose();
+    this.options.budget?.remove(this);
     for (const key of this.subscriptions.values()) this.leave(key);
     this.subscriptions.clear();
     for (const listener of this.closeListeners.splice(0)) listener();
   }
-}
-
-function refOf(value: unknown): number | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const ref = (value as Record<string, unknown>).ref;
-  return Number.isSafeInteger(ref) ? (ref as number) : null;
 }
