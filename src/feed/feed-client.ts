@@ -9,6 +9,7 @@ import { FramePacer } from './frame-pacer';
 import { createFeedWorker } from './feed-port';
 import { unpackTickers } from './ticker-pack';
 import { isWorkerEvent } from './worker-command';
+import { watchVisibility } from './visibility-wake';
 import { BatchBuilder } from './batch-builder';
 import { perfTapSlot, type PerfTapSlot } from './perf-tap';
 import {
@@ -45,6 +46,12 @@ export interface FeedClient {
   dispose(): void;
 }
 
+/** The page's own feed client: also tells the worker when the page wakes up. */
+export interface PageFeedClient extends FeedClient {
+  /** The page is visible again after `hiddenMs` hidden (see watchVisibility). */
+  wake(hiddenMs: number): void;
+}
+
 export interface FeedClientOptions {
   createWorker: () => WorkerLike;
   /** Where the gateway's socket is. */
@@ -58,7 +65,7 @@ export interface FeedClientOptions {
 }
 
 /** Creates a feed client around a worker. */
-export function createFeedClient(options: FeedClientOptions): FeedClient {
+export function createFeedClient(options: FeedClientOptions): PageFeedClient {
   let worker = options.createWorker();
   const requestFrame = options.requestFrame ?? afterNextFrame;
   const counts = new Map<string, { spec: StreamSpec; count: number }>();
@@ -160,6 +167,9 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
       networkCommand = { type: 'network', online };
       worker.postMessage(networkCommand);
     },
+    wake(hiddenMs) {
+      worker.postMessage({ type: 'wake', hiddenMs });
+    },
     leave() {
       worker.postMessage({ type: 'bye' });
       // Close this page's end too: a page in the back/forward cache that receives a message from a
@@ -206,5 +216,6 @@ export function createBrowserFeedClient(apply: (batch: FeedBatch) => void): Feed
     if (event.persisted) client.resume();
   });
   if (!navigator.onLine) client.setNetwork(false);
+  watchVisibility(document, (hiddenMs) => client.wake(hiddenMs));
   return client;
 }

@@ -46,6 +46,9 @@ class FakeSession implements SessionLike {
   }
   setInstruments(_instruments: readonly InstrumentRef[]) {}
   setNetwork(_online: boolean) {}
+  wake(hiddenMs: number) {
+    this.calls.push(`wake ${hiddenMs}`);
+  }
   resnapshot(spec: StreamSpec) {
     this.calls.push(`resnapshot ${spec.channel} ${spec.symbol ?? '*'}`);
   }

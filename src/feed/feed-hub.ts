@@ -36,6 +36,8 @@ export interface SessionLike {
   unsubscribe(spec: StreamSpec): void;
   setInstruments(instruments: readonly InstrumentRef[]): void;
   setNetwork(online: boolean): void;
+  /** A page became visible after `hiddenMs` hidden: check the socket now (see FeedSession.wake). */
+  wake(hiddenMs: number): void;
   /** Asks for a fresh snapshot of a subscribed stream the market cache does not hold. */
   resnapshot(spec: StreamSpec): void;
   /** The worker's performance counters, for pages that asked for them (`perf` command). */
@@ -198,6 +200,11 @@ export class FeedHub {
         return;
       case 'network':
         this.session?.setNetwork(command.online);
+        return;
+      case 'wake':
+        // Any one page waking is reason enough to check the one socket all pages share; the
+        // session leaves a socket that other pages kept busy alone.
+        this.session?.wake(command.hiddenMs);
         return;
       case 'perf':
         record.perf = command.on;

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { decodeFrame, encodeMessage } from '../../protocol/codec';
 import {
   bookDelta,
   bookSnapshot,
@@ -8,58 +7,12 @@ import {
   hello,
   pong,
   streamStatus,
-  type GatewayMessage,
 } from '../../protocol/messages';
 import { accountSnapshot, accountUpdate } from '../../protocol/account-messages';
 import { TEST_ACCOUNT } from '../../protocol/test-fixtures';
-import type { FeedBatch } from './feed-types';
-import { FeedSession, type SocketLike } from './feed-session';
+import { fakeSession } from './fake-feed-socket';
 
-class FakeSocket implements SocketLike {
-  binaryType: BinaryType = 'blob';
-  readyState = 0;
-  onopen: ((event: Event) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  sent: Array<Record<string, unknown>> = [];
-  closed = false;
-  send(data: Uint8Array) {
-    this.sent.push(decodeFrame(data)[0] as Record<string, unknown>);
-  }
-  close() {
-    this.closed = true;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  receive(message: GatewayMessage) {
-    const bytes = encodeMessage(message);
-    this.onmessage?.(new MessageEvent('message', { data: bytes.slice().buffer }));
-  }
-  serverClose() {
-    this.readyState = 3;
-    this.onclose?.(new Event('close') as CloseEvent);
-  }
-}
-
-function setup() {
-  const sockets: FakeSocket[] = [];
-  const batches: FeedBatch[] = [];
-  const session = new FeedSession({
-    url: 'ws://test/ws',
-    createSocket: () => {
-      const socket = new FakeSocket();
-      sockets.push(socket);
-      return socket;
-    },
-    post: (batch) => batches.push(batch),
-    now: () => Date.now(),
-  });
-  const lastConnection = () => [...batches].reverse().find((b) => b.connection)?.connection;
-  return { session, sockets, batches, lastConnection };
-}
+const setup = () => fakeSession();
 
 const btcBook = { channel: 'book', symbol: 'BTC-USD', depth: 20, interval: null } as const;
 

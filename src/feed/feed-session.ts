@@ -7,6 +7,7 @@ import { encodeMessage } from '../../protocol/codec';
 import { ping, type Channel, type ClientMessage } from '../../protocol/messages';
 import { backoffDelay } from './backoff';
 import { BatchBuilder } from './batch-builder';
+import { describeClose } from './close-reason';
 import {
   ACCOUNT_INST,
   staleStreamKey,
@@ -47,6 +48,9 @@ export interface SessionOptions {
 
 const OPEN = 1;
 
+/** A page hidden at least this long may have slept with the machine: its wake checks the socket. */
+export const LONG_HIDDEN_MS = 30_000;
+
 export class FeedSession {
   private socket: SocketLike | null = null;
   private state: ConnectionState = 'connecting';
@@ -54,6 +58,10 @@ export class FeedSession {
   private lastReceived = 0;
   private lastReportedSecond = 0;
   private lastError: string | null = null;
+  /** Why the gateway ended the last connection; cleared by the next hello. */
+  private closeReason: string | null = null;
+  /** When a wake-up ping was sent that no data has answered yet (see wake()). */
+  private probeAt: number | null = null;
   private attempt = 0;
   /** The current socket said hello (so it is really talking to the gateway). */
   private helloed = false;
@@ -91,6 +99,10 @@ export class FeedSession {
         hello: (message) => {
           this.clock.hello(message.serverTime, this.now());
           this.helloed = true;
+          // Only a gateway that talks resets the backoff: one that accepts and at once closes
+          // again (a refusal, a crash loop) must not be retried in a tight loop.
+          this.attempt = 0;
+          this.closeReason = null;
           this.updateState();
         },
         pong: (message) => {
@@ -182,6 +194,33 @@ export class FeedSession {
     this.connect();
   }
 
+  /**
+   * A page became visible again after `hiddenMs` hidden. Timers do not run while the machine sleeps,
+   * so after a long sleep the socket may be dead without a close event, and a reconnect may be
+   * waiting on a long backoff: check now instead. The worker serves several pages, and another
+   * visible page may have kept the socket busy all along, so the decision rests on the socket's own
+   * facts (how long since any data), not on this one page's absence.
+   */
+  wake(hiddenMs: number): void {
+    if (this.stopped || this.networkDown) return;
+    const silentMs = this.now() - this.lastReceived;
+    const longHidden = hiddenMs >= LONG_HIDDEN_MS;
+    if (this.socket && this.helloed) {
+      if (silentMs > 3 * this.heartbeatMs) {
+        this.lastError = 'no data from the gateway after a sleep; reconnecting';
+        this.lost(true);
+      } else if (longHidden || silentMs > this.heartbeatMs) {
+        // Maybe alive: a ping now, and the socket is given up if nothing answers within a beat.
+        this.probeAt ??= this.now();
+        this.sendPing();
+      }
+      return;
+    }
+    // Not connected: a backoff timer set before the sleep, or an attempt stuck since then.
+    const stuck = this.socket !== null && silentMs > 3 * this.heartbeatMs;
+    if (longHidden || stuck) this.retryNow();
+  }
+
   /** The browser's online/offline events: offline is believed at once, online retries now. */
   setNetwork(online: boolean): void {
     if (this.stopped) return;
@@ -232,7 +271,6 @@ export class FeedSession {
     this.lastReceived = this.now();
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
-      this.attempt = 0;
       this.handler.tracker.clear();
       this.send(this.subscriptions.resubscribeAll());
       this.sendPing();
@@ -248,22 +286,31 @@ export class FeedSession {
       else if (Math.floor(this.lastReceived / 1_000) !== this.lastReportedSecond) this.report();
     };
     socket.onerror = () => undefined;
-    socket.onclose = () => {
-      if (this.socket === socket) this.lost();
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      const why = describeClose(event?.code, event?.reason);
+      if (why !== null) this.closeReason = why;
+      this.lost();
     };
   }
 
-  /** The connection is gone: show it, and try again after a backoff. */
-  private lost(): void {
+  /** The connection is gone: show it, and try again after a backoff (or `now`). */
+  private lost(now = false): void {
     this.drop();
     if (this.stopped) return;
     this.helloed = false;
     this.failedOnce = true;
+    this.probeAt = null;
     this.notLive.clear();
     this.resyncing.clear();
     this.updateState(true);
     clearTimeout(this.reconnectTimer);
     if (this.networkDown) return;
+    if (now) {
+      this.attempt = 0;
+      this.connect();
+      return;
+    }
     const delay = backoffDelay(this.attempt++);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
   }
@@ -282,10 +329,14 @@ export class FeedSession {
 
   private heartbeat(): void {
     if (!this.socket) return;
+    const now = this.now();
+    if (this.probeAt !== null && this.lastReceived >= this.probeAt) this.probeAt = null;
+    // A wake-up ping unanswered for a beat: the socket died in the sleep.
+    const probeFailed = this.probeAt !== null && now - this.probeAt >= this.heartbeatMs;
     // Nothing at all (not even a pong) for three heartbeats: the socket is dead but not closed.
-    if (this.now() - this.lastReceived > 3 * this.heartbeatMs) {
+    if (probeFailed || now - this.lastReceived > 3 * this.heartbeatMs) {
       this.lastError = 'no data from the gateway; reconnecting';
-      this.lost();
+      this.lost(probeFailed);
       return;
     }
     this.sendPing();
@@ -329,6 +380,7 @@ export class FeedSession {
       lastMessageTime: this.lastReceived || null,
       invalidMessages: this.handler.invalid,
       lastError: this.lastError,
+      closeReason: this.closeReason,
       staleStreams: [...new Set([...this.notLive, ...this.resyncing])],
     });
   }

@@ -35,6 +35,11 @@ export type WorkerCommand =
   | { type: 'subscribe'; spec: StreamSpec }
   | { type: 'unsubscribe'; spec: StreamSpec }
   | { type: 'network'; online: boolean }
+  /**
+   * The page became visible again after being hidden for `hiddenMs`: the worker checks its socket
+   * and reconnects at once if it looks dead (see FeedSession.wake).
+   */
+  | { type: 'wake'; hiddenMs: number }
   /** The page is still there (the answer to a `probe`); a shared worker drops silent pages. */
   | { type: 'alive' }
   /** The page is going away (pagehide): release everything it claimed. */
@@ -108,6 +113,11 @@ export interface ConnectionInfo {
   lastMessageTime: number | null;
   invalidMessages: number;
   lastError: string | null;
+  /**
+   * Why the gateway ended the last connection (from its close code and reason, e.g. "gateway
+   * shutting down"), kept until the next `hello`; null or absent when it did not say.
+   */
+  closeReason?: string | null;
   /** Streams that are connected but not live, as `channel|inst` keys (see staleStreamKey). */
   staleStreams: string[];
 }

@@ -14,6 +14,7 @@ describe('isWorkerCommand', () => {
       true,
     );
     expect(isWorkerCommand({ type: 'network', online: false })).toBe(true);
+    expect(isWorkerCommand({ type: 'wake', hiddenMs: 45_000 })).toBe(true);
     expect(isWorkerCommand({ type: 'alive' })).toBe(true);
     expect(isWorkerCommand({ type: 'bye' })).toBe(true);
     expect(isWorkerCommand({ type: 'perf', on: true })).toBe(true);
@@ -26,6 +27,10 @@ describe('isWorkerCommand', () => {
     expect(isWorkerCommand({ type: 'explode' })).toBe(false);
     expect(isWorkerCommand({ type: 'network' })).toBe(false);
     expect(isWorkerCommand({ type: 'network', online: 'no' })).toBe(false);
+    expect(isWorkerCommand({ type: 'wake' })).toBe(false);
+    expect(isWorkerCommand({ type: 'wake', hiddenMs: -1 })).toBe(false);
+    expect(isWorkerCommand({ type: 'wake', hiddenMs: Number.NaN })).toBe(false);
+    expect(isWorkerCommand({ type: 'wake', hiddenMs: '45000' })).toBe(false);
     expect(isWorkerCommand({ type: 'perf' })).toBe(false);
     expect(isWorkerCommand({ type: 'perf', on: 1 })).toBe(false);
     expect(

@@ -37,6 +37,8 @@ export function isWorkerCommand(value: unknown): value is WorkerCommand {
       return typeof value.online === 'boolean';
     case 'perf':
       return typeof value.on === 'boolean';
+    case 'wake':
+      return typeof value.hiddenMs === 'number' && value.hiddenMs >= 0;
     case 'alive':
     case 'bye':
     case 'stop':
