@@ -30,7 +30,7 @@ describe('describeClose', () => {
 
   it('keeps a hostile reason to one short printable line', () => {
     const text = describeClose(CloseCode.goingAway, `a\u0000b\nc${'x'.repeat(500)}`)!;
-    expect(text).not.toMatch(/[\u0000-\u001f]/);
+    expect([...text].every((c) => c.charCodeAt(0) >= 0x20)).toBe(true);
     expect(text.length).toBeLessThanOrEqual(80);
     expect(text.startsWith('a b c')).toBe(true);
     expect(describeClose(CloseCode.goingAway, 42)).toBe('gateway shutting down');

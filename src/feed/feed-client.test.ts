@@ -92,6 +92,14 @@ describe('createFeedClient network', () => {
   });
 });
 
+describe('createFeedClient wake', () => {
+  it('tells the worker how long the page was hidden when it comes back', () => {
+    const { client, posted } = setup();
+    client.wake(45_000);
+    expect(posted.filter((c) => c.type === 'wake')).toEqual([{ type: 'wake', hiddenMs: 45_000 }]);
+  });
+});
+
 describe('createFeedClient pacing', () => {
   it('after an expensive apply, folds what arrives and applies it later, losing no trade', async () => {
     let clock = 0;

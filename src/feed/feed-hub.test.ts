@@ -175,6 +175,23 @@ describe('FeedHub reference counting across pages', () => {
     expect(frozen.received.at(-1)).toEqual({ type: 'rejoin' });
   });
 
+  it("passes any page's wake-up to the one shared session, even from a page it had dropped", () => {
+    const { hub, session, open } = setup();
+    const busy = open();
+    const sleeper = open();
+    // The sleeping tab was frozen long enough to be dropped; the other kept the worker going.
+    for (let s = 0; s < 7; s++) {
+      vi.advanceTimersByTime(1_000);
+      busy.send({ type: 'alive' });
+    }
+    expect(hub.portCount).toBe(1);
+    sleeper.send({ type: 'wake', hiddenMs: 7_000 });
+    expect(session.calls).toEqual(['wake 7000']);
+    expect(sleeper.received.at(-1)).toEqual({ type: 'rejoin' });
+    busy.send({ type: 'wake', hiddenMs: 1_000 });
+    expect(session.calls).toEqual(['wake 7000', 'wake 1000']);
+  });
+
   it('ignores and counts malformed messages from a page', () => {
     const { hub, session, open } = setup();
     const a = open();
