@@ -107,6 +107,11 @@ export class Session implements Subscriber, BudgetMember {
     return this.subscriptions.size;
   }
 
+  /** The streams this client holds, by stream id (e.g. `trades:1`). */
+  get streams(): string[] {
+    return [...this.subscriptions.keys()];
+  }
+
   /** True while the client is behind and its streams are conflated. */
   get conflating(): boolean {
     return this.backpressure.conflating;
