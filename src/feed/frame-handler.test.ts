@@ -109,6 +109,23 @@ describe('FrameHandler', () => {
     expect(builder.take()).toBeNull();
   });
 
+  it('drops a ticker or candle older than the one already applied (out of order)', () => {
+    const { handler, builder } = setup();
+    const c = { time: 60_000, open: 1, high: 2, low: 1, close: 2, volume: 3 };
+    handler.handleFrame(
+      frame(
+        tickerMessage({ ...ticker, seq: 9, last: 9 }),
+        tickerMessage({ ...ticker, seq: 8, last: 8 }),
+        tickerMessage({ ...ticker, seq: 9, last: 7 }),
+        candleMessage(1, 1, 5, { ...c, close: 5 }),
+        candleMessage(1, 1, 4, { ...c, close: 4 }),
+      ),
+    );
+    const batch = builder.take();
+    expect(batch?.tickers?.map((t) => t.last)).toEqual([9]);
+    expect(batch?.candles?.map((k) => k.close)).toEqual([5]);
+  });
+
   it('maps candle interval codes and rejects unknown ones', () => {
     const { handler, builder } = setup();
     const c = { time: 60_000, open: 1, high: 2, low: 1, close: 2, volume: 3 };
