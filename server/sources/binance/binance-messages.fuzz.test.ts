@@ -157,19 +157,20 @@ describe('Binance source under fuzz', () => {
         }),
         async (cases) => {
           const texts = cases.map(([kind, mutations]) => {
-            let value: Json;
+            let raw: unknown;
             if (kind === 'depth') {
-              value = depthEvent(
+              raw = depthEvent(
                 nextId,
                 nextId++,
                 levels(['63999.00', '1.00000']),
                 levels(['64000.05', '0.50000']),
               );
             } else if (kind === 'half') {
-              value = depthEvent(1, 2, levels(['10.50', '4.00000000']), [], 'HALFUSDT');
+              raw = depthEvent(1, 2, levels(['10.50', '4.00000000']), [], 'HALFUSDT');
             } else {
-              value = tradeEvent('64000.01', '0.01000', false, 1_700_000_000_500);
+              raw = tradeEvent('64000.01', '0.01000', false, 1_700_000_000_500);
             }
+            let value = JSON.parse(JSON.stringify(raw)) as Json;
             for (const m of mutations) value = mutate(value, m);
             return JSON.stringify(value);
           });
