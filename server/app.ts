@@ -22,7 +22,12 @@ import { PaperService } from './paper/service/paper-service';
 import { openPaperStore } from './paper/store/open-paper-store';
 import type { PaperStore } from './paper/store/paper-store';
 import { createFeedRegistry, registerMetricsRoute } from './http/metrics-route';
-import { registerStatic } from './http/static-route';
+import { registerHttpMetrics } from './http/http-metrics';
+import { registerAccessControl } from './security/access-control';
+import type { AccessPolicy } from './security/access-policy';
+import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './security/rate-limits';
+import { registerSecurityHeaders } from './security/security-headers';
+import { registerNotFound, registerStatic } from './http/static-route';
 import type { MarketSource } from './sources/source';
 import { FeedStats } from './ws/feed-stats';
 import { registerFeedRoute } from './ws/feed-route';
@@ -50,7 +55,19 @@ export interface AppOptions {
   fanout?: FanoutMode;
   /** The paper-trading account; absent or null runs none (no /api/orders…, no account channel). */
   paper?: PaperAppOptions | null;
+  /** Who may use the API, the feed and the metrics; default: open, as bound to loopback. */
+  access?: AccessPolicy;
+  /** Per-client API request limits; default DEFAULT_RATE_LIMITS (apiPerMinute 0 turns them off). */
+  rateLimits?: RateLimits;
 }
+
+/** The policy of a gateway bound to loopback without a token. */
+export const OPEN_ACCESS: AccessPolicy = {
+  token: null,
+  generated: false,
+  loopback: true,
+  allowedOrigins: [],
+};
 
 export interface PaperAppOptions {
   /** PGlite data directory (e.g. data/paper) or `memory://`; ignored when databaseUrl is set. */
@@ -110,11 +127,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       for (const session of sessions) total += session.subscriptionCount;
       return total;
     },
+    venues: () => options.source.counters?.() ?? [],
   });
   const paper = options.paper ? launchPaper(app, hub, options.paper) : null;
   if (paper && !options.paper?.background) await paper.ready();
   app.decorate('gateway', { hub, sessions, metrics, stats, paper });
   installErrorHandler(app);
+  // Every answer names its request id, so a client's report can be found in the logs.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  // Before any route: these attach to routes as they are added.
+  await registerSecurityHeaders(app);
+  await registerRateLimits(app, rateLimits);
+  registerAccessControl(app, options.access ?? OPEN_ACCESS);
+  registerHttpMetrics(app, metrics);
 
   await app.register(compress, {
     encodings: ['br', 'gzip'],
@@ -144,11 +172,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMetricsRoute(app, metrics);
   registerInstrumentsRoute(app, hub);
   registerMarketRoutes(app, hub);
-  if (paper) await registerPaperRoutes(app, paper, hub);
+  if (paper) await registerPaperRoutes(app, paper, hub, rateLimits);
   registerHealthRoute(app, options.source.name, () => sessions.size);
   registerReadyRoute(app, hub, paper);
   if (options.staticDir !== null) {
     await registerStatic(app, options.staticDir ?? DEFAULT_STATIC_DIR);
+  } else {
+    registerNotFound(app);
   }
 
   app.addHook('onReady', async () => hub.start());
@@ -208,6 +238,7 @@ async function startPaper(
   return {
     service,
     feed,
+    ping: () => store.getBalance(service.accountId),
     async close() {
       feed.stop();
       await service.close();

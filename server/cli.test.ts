@@ -15,6 +15,11 @@ describe('parseFlags', () => {
       startingCash: 100_000n * 10n ** 16n,
       makerFeeBps: 2,
       takerFeeBps: 5,
+      token: undefined,
+      allowedOrigins: [],
+      logLevel: 'warn',
+      rateLimit: 1200,
+      orderRateLimit: 300,
       help: false,
     });
   });
@@ -40,6 +45,16 @@ describe('parseFlags', () => {
         '--maker-fee-bps',
         '0',
         '--taker-fee-bps=10',
+        '--token',
+        'abcdefghijklmnop-._~',
+        '--allowed-origin',
+        'https://Desk.Example:443',
+        '--allowed-origin=http://10.0.0.5:8080/',
+        '--log-level',
+        'info',
+        '--rate-limit=0',
+        '--order-rate-limit',
+        '30',
         '--help',
       ]),
     ).toEqual({
@@ -54,8 +69,25 @@ describe('parseFlags', () => {
       startingCash: 2_500_125n * 10n ** 13n,
       makerFeeBps: 0,
       takerFeeBps: 10,
+      token: 'abcdefghijklmnop-._~',
+      allowedOrigins: ['https://desk.example', 'http://10.0.0.5:8080'],
+      logLevel: 'info',
+      rateLimit: 0,
+      orderRateLimit: 30,
       help: true,
     });
+  });
+
+  it('takes the token from QUOTEDECK_TOKEN unless --token is given; an empty variable is unset', () => {
+    const env = { QUOTEDECK_TOKEN: 'from-the-environment-1' };
+    expect(parseFlags([], env).token).toBe('from-the-environment-1');
+    expect(parseFlags(['--token', 'from-the-command-line'], env).token).toBe(
+      'from-the-command-line',
+    );
+    expect(parseFlags([], { QUOTEDECK_TOKEN: '' }).token).toBeUndefined();
+    expect(() => parseFlags([], { QUOTEDECK_TOKEN: 'short' })).toThrow(
+      'QUOTEDECK_TOKEN: a token must be 16 to 256',
+    );
   });
 
   it('serves no app with --no-static', () => {
@@ -97,6 +129,22 @@ describe('parseFlags', () => {
     [['--taker-fee-bps', '1001'], '--taker-fee-bps must be from 0 to 1000'],
     [['--sim-hot-share', '1'], '--sim-hot-share must be between 0 and 1'],
     [['--sim-hot-share', 'x'], '--sim-hot-share must be a number'],
+    [['--token', 'short'], '--token: a token must be 16 to 256 characters'],
+    [['--token', ''], '--token: a token must be'],
+    [['--token', 'has spaces in it, sixteen+'], '--token: a token must be'],
+    [['--token', 'x'.repeat(257)], '--token: a token must be'],
+    [['--token'], 'token'],
+    [['--allowed-origin', 'desk.example'], '--allowed-origin must be an origin'],
+    [['--allowed-origin', 'https://desk.example/app'], '--allowed-origin must be an origin'],
+    [['--allowed-origin', 'ftp://desk.example'], '--allowed-origin must be an origin'],
+    [['--allowed-origin', 'https://user:pw@desk.example'], '--allowed-origin must be an origin'],
+    [['--allowed-origin', '*'], '--allowed-origin must be an origin'],
+    [['--log-level', 'verbose'], '--log-level must be one of fatal, error, warn'],
+    [['--log-level', ''], '--log-level must be one of'],
+    [['--rate-limit=-1'], '--rate-limit must be from 0 to 1000000'],
+    [['--rate-limit', 'lots'], '--rate-limit must be a number'],
+    [['--order-rate-limit', '0'], '--order-rate-limit must be from 1 to 1000000'],
+    [['--order-rate-limit', '1.5'], '--order-rate-limit must be an integer'],
   ])('%j fails with a FlagError mentioning %s', (argv, text) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
     expect(() => parseFlags(argv)).toThrow(text);

@@ -4,6 +4,8 @@ import { MONEY_UNIT, parseMoney } from './paper/engine';
 import { FANOUT_MODES, isFanoutMode, type FanoutMode } from './ws/wire-format';
 
 import { FlagError } from './flag-error';
+import { normalizeOrigin, tokenProblem } from './security/access-policy';
+import { DEFAULT_RATE_LIMITS } from './security/rate-limits';
 import { parseSourceFlags, SOURCE_USAGE, type SourceFlags } from './source-flags';
 
 export { FlagError };
@@ -30,8 +32,22 @@ export interface GatewayFlags extends SourceFlags {
   startingCash: bigint;
   makerFeeBps: number;
   takerFeeBps: number;
+  /** --token, else QUOTEDECK_TOKEN; undefined lets the gateway decide (see resolveAccess). */
+  token: string | undefined;
+  /** Browser origins allowed besides the gateway's own, normalized. */
+  allowedOrigins: string[];
+  logLevel: LogLevel;
+  /** API requests per minute per client (0: no limits). */
+  rateLimit: number;
+  /** Order requests per minute per client. */
+  orderRateLimit: number;
   help: boolean;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+/** Environment variable that may hold the gateway's token. */
+export const TOKEN_ENV = 'QUOTEDECK_TOKEN';
 
 export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_STARTING_CASH_TEXT = '100000';
@@ -61,6 +77,19 @@ ${SOURCE_USAGE}
   --starting-cash <x> cash of a new or reset paper account, a decimal (default 100000)
   --maker-fee-bps <n> paper fee for resting orders, 0-${MAX_FEE_BPS} basis points (default 2)
   --taker-fee-bps <n> paper fee for taking orders, 0-${MAX_FEE_BPS} basis points (default 5)
+  --token <t>         require this token on /api, /ws and /metrics (also QUOTEDECK_TOKEN); 16-256
+                      characters A-Z a-z 0-9 . _ ~ -. Without it, a --host other than 127.0.0.1,
+                      ::1 or localhost gets a random token, printed once as an "open" URL
+  --allowed-origin <o>
+                      a browser origin (https://host[:port]) allowed to open the feed and send
+                      orders besides the gateway's own; repeat for several
+  --log-level <l>     ${LOG_LEVELS.join('|')} (default warn; info logs every request
+                      with its request id)
+  --rate-limit <n>    API requests per minute per client, 0-1000000 (default
+                      ${DEFAULT_RATE_LIMITS.apiPerMinute}; 0 turns rate limits off)
+  --order-rate-limit <n>
+                      order, cancel and reset requests per minute per client, 1-1000000
+                      (default ${DEFAULT_RATE_LIMITS.ordersPerMinute})
   --help              show this help`;
 
 /** The usage text (for callers printing it next to a FlagError). */
@@ -68,8 +97,14 @@ export function usage(): string {
   return USAGE;
 }
 
-/** Parses gateway flags; throws FlagError with a message naming the bad flag. */
-export function parseFlags(argv: string[]): GatewayFlags {
+/**
+ * Parses gateway flags (and QUOTEDECK_TOKEN from `env`); throws FlagError with a message naming
+ * the bad flag.
+ */
+export function parseFlags(
+  argv: string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): GatewayFlags {
   let values;
   try {
     ({ values } = parseArgs({
@@ -97,6 +132,11 @@ export function parseFlags(argv: string[]): GatewayFlags {
         'starting-cash': { type: 'string' },
         'maker-fee-bps': { type: 'string' },
         'taker-fee-bps': { type: 'string' },
+        token: { type: 'string' },
+        'allowed-origin': { type: 'string', multiple: true },
+        'log-level': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'order-rate-limit': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -147,8 +187,47 @@ export function parseFlags(argv: string[]): GatewayFlags {
     startingCash: cashFlag(values['starting-cash'] ?? DEFAULT_STARTING_CASH_TEXT),
     makerFeeBps: optionalInteger('maker-fee-bps', values['maker-fee-bps'], 0, MAX_FEE_BPS) ?? 2,
     takerFeeBps: optionalInteger('taker-fee-bps', values['taker-fee-bps'], 0, MAX_FEE_BPS) ?? 5,
+    token: tokenFlag(values.token, env[TOKEN_ENV]),
+    allowedOrigins: (values['allowed-origin'] ?? []).map(originFlag),
+    logLevel: logLevelFlag(values['log-level']),
+    rateLimit:
+      optionalInteger('rate-limit', values['rate-limit'], 0, 1_000_000) ??
+      DEFAULT_RATE_LIMITS.apiPerMinute,
+    orderRateLimit:
+      optionalInteger('order-rate-limit', values['order-rate-limit'], 1, 1_000_000) ??
+      DEFAULT_RATE_LIMITS.ordersPerMinute,
     help: values.help ?? false,
   };
+}
+
+function tokenFlag(flag: string | undefined, env: string | undefined): string | undefined {
+  const [name, token] = flag !== undefined ? ['--token', flag] : [TOKEN_ENV, env];
+  // An empty QUOTEDECK_TOKEN= counts as unset; an empty --token "" is a mistake.
+  if (token === undefined || (token === '' && name === TOKEN_ENV)) return undefined;
+  const problem = tokenProblem(token);
+  if (problem) throw new FlagError(`${name}: ${problem}`);
+  return token;
+}
+
+function originFlag(text: string): string {
+  const origin = normalizeOrigin(text);
+  if (origin === null) {
+    throw new FlagError(
+      `--allowed-origin must be an origin such as https://desk.example:8443, got ${JSON.stringify(text)}`,
+    );
+  }
+  return origin;
+}
+
+function logLevelFlag(text: string | undefined): LogLevel {
+  if (text === undefined) return 'warn';
+  const level = LOG_LEVELS.find((l) => l === text);
+  if (!level) {
+    throw new FlagError(
+      `--log-level must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(text)}`,
+    );
+  }
+  return level;
 }
 
 function cashFlag(text: string): bigint {

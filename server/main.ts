@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app';
 import { FlagError, USAGE, parseFlags, type GatewayFlags } from './cli';
+import { gatewayLogOptions } from './http/log-options';
+import { accountIdForToken, resolveAccess } from './security/access-policy';
 import { createMarketSource } from './sources/create-source';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -17,6 +19,8 @@ export const MEMORY_DATA_DIR = 'memory://';
 export interface RunningGateway {
   /** http://host:port with the port actually bound. */
   url: string;
+  /** The token clients must present, or null when the gateway is open (loopback). */
+  token: string | null;
   close(): Promise<void>;
 }
 
@@ -40,14 +44,23 @@ export async function startGateway(
     cacheDir: exchangeCacheDir(flags.dataDir),
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  // Warnings (e.g. no built app to serve) go to stderr so stdout stays one line.
+  const access = resolveAccess({
+    host: flags.host,
+    token: flags.token,
+    allowedOrigins: flags.allowedOrigins,
+  });
+  // Logs (e.g. no built app to serve) go to stderr so stdout stays the URL.
   const app = await buildApp({
     source,
     staticDir: flags.staticDir,
     fanout: flags.fanout,
     ...(flags.conflateMs === undefined ? {} : { conflateMs: flags.conflateMs }),
-    logger: { level: 'warn', stream: process.stderr },
+    logger: gatewayLogOptions(flags.logLevel, process.stderr),
+    access,
+    rateLimits: { apiPerMinute: flags.rateLimit, ordersPerMinute: flags.orderRateLimit },
     paper: {
+      // Each token trades in its own account; an open gateway keeps the 'paper' account.
+      accountId: accountIdForToken(access.token),
       dataDir: paperDataDir(flags.dataDir),
       ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
       startingCash: flags.startingCash,
@@ -90,6 +103,14 @@ export async function startGateway(
   }
   if (options.announce ?? true) {
     process.stdout.write(`Quotedeck gateway listening on ${url}\n`);
+    // Like a notebook server: the one place the made-up token is shown.
+    if (access.generated && access.token !== null) {
+      process.stdout.write(`Open ${url}/?token=${access.token}\n`);
+    } else if (access.token !== null) {
+      process.stderr.write(
+        'Quotedeck gateway requires the token given by --token/QUOTEDECK_TOKEN\n',
+      );
+    }
     // Markets serve from here on; paper trading once its store is open (GET /readyz says so too).
     app.gateway.paper?.ready().then(
       () => process.stderr.write('Quotedeck gateway ready: paper account open\n'),
@@ -97,7 +118,7 @@ export async function startGateway(
         process.stderr.write(`Quotedeck paper account could not start: ${String(error)}\n`),
     );
   }
-  return { url, close };
+  return { url, token: access.token, close };
 }
 
 /** Where exchanges cache instruments and history: <dir>/exchanges (a temp dir for memory://). */
@@ -115,7 +136,7 @@ export function paperDataDir(dataDir: string): string {
 async function main(argv: string[]): Promise<void> {
   let flags: GatewayFlags;
   try {
-    flags = parseFlags(argv);
+    flags = parseFlags(argv, process.env);
   } catch (error) {
     if (!(error instanceof FlagError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);

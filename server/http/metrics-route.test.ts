@@ -78,7 +78,7 @@ describe('GET /metrics', () => {
       expect(other.gateway.metrics).not.toBe(app.gateway.metrics);
       const names = (await app.gateway.metrics.getMetricsAsJSON()).map((m) => m.name);
       expect(names).toContain('quotedeck_ws_connections');
-      expect(names.every((n) => n.startsWith('quotedeck_ws_'))).toBe(true);
+      expect(names.every((n) => n.startsWith('quotedeck_'))).toBe(true);
     } finally {
       await other.close();
     }

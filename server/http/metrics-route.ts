@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { VenueCounters } from '../sources/source';
 import type { FeedStats } from '../ws/feed-stats';
 
 /** What the feed metrics are read from, at scrape time. */
@@ -15,7 +16,17 @@ export interface FeedMetricsSource {
   connections(): number;
   /** Stream subscriptions over all clients. */
   subscriptions(): number;
+  /** The source's per-venue counters (MarketSource.counters), when it keeps any. */
+  venues?(): VenueCounters[];
 }
+
+const VENUE_COUNTERS: Array<[Exclude<keyof VenueCounters, 'venue'>, string, string]> = [
+  ['reconnects', 'reconnects', 'Exchange socket reconnects.'],
+  ['gaps', 'gaps', 'Sequence gaps detected in exchange streams.'],
+  ['resyncs', 'resyncs', 'Book resyncs (fresh snapshots) after a gap.'],
+  ['offGrid', 'off_grid', 'Exchange values off the instrument tick/lot grid, dropped.'],
+  ['malformed', 'malformed', 'Malformed exchange messages, dropped.'],
+];
 
 let processRegistry: Registry | null = null;
 
@@ -49,34 +60,57 @@ export function createFeedRegistry(source: FeedMetricsSource): Registry {
       this.set(source.subscriptions());
     },
   });
-  const { stats } = source;
-  const counters: Array<[string, string, () => number]> = [
-    ['messages_sent', 'Messages sent to feed clients.', () => stats.messagesSent],
-    ['bytes_sent', 'Payload bytes sent to feed clients.', () => stats.bytesSent],
-    ['frames_sent', 'WebSocket frames sent to feed clients.', () => stats.framesSent],
-    [
-      'conflations',
-      'Times a client fell behind and its streams were conflated.',
-      () => stats.conflations,
-    ],
-    ['slow_closes', 'Clients closed with 1013 "too slow".', () => stats.slowCloses],
-    ['rejected_messages', 'Client messages refused as invalid.', () => stats.rejectedMessages],
-  ];
-  for (const [name, help, read] of counters) {
+  registerStatsCounters(registry, source.stats);
+  const venues = source.venues;
+  if (venues) {
+    for (const [field, name, help] of VENUE_COUNTERS) {
+      new Counter({
+        name: `quotedeck_source_${name}_total`,
+        help,
+        labelNames: ['venue'],
+        registers,
+        collect() {
+          // The source keeps totals; the counter mirrors them per venue at scrape time.
+          this.reset();
+          for (const counters of venues()) this.inc({ venue: counters.venue }, counters[field]);
+        },
+      });
+    }
+  }
+  return registry;
+}
+
+const STATS_HELP: Record<string, string> = {
+  messagesSent: 'Messages sent to feed clients.',
+  bytesSent: 'Payload bytes sent to feed clients.',
+  framesSent: 'WebSocket frames sent to feed clients.',
+  conflations: 'Times a client fell behind and its streams were conflated.',
+  slowCloses: 'Clients closed with 1013 "too slow".',
+  rejectedMessages: 'Client messages refused as invalid.',
+};
+
+/**
+ * Every numeric FeedStats field becomes quotedeck_ws_<snake_case>_total, so counters the feed
+ * adds later are exported without a change here.
+ */
+function registerStatsCounters(registry: Registry, stats: FeedStats): void {
+  for (const [field, initial] of Object.entries(stats)) {
+    if (typeof initial !== 'number') continue;
+    const snake = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     let reported = 0;
     new Counter({
-      name: `quotedeck_ws_${name}_total`,
-      help,
-      registers,
+      name: `quotedeck_ws_${snake}_total`,
+      help: STATS_HELP[field] ?? `Feed counter ${field}.`,
+      registers: [registry],
       collect() {
         // Sessions count in plain numbers on the hot path; the counter catches up here.
-        const value = read();
+        const value: unknown = Reflect.get(stats, field);
+        if (typeof value !== 'number' || value < reported) return;
         this.inc(value - reported);
         reported = value;
       },
     });
   }
-  return registry;
 }
 
 /** Registers GET /metrics serving `registry` plus the process metrics. */

@@ -25,6 +25,7 @@ import { QueueClosedError } from '../paper/service/serial-queue';
 import { MAX_LIST_LIMIT } from '../paper/store/paper-store';
 import { isPaperStoreError } from '../paper/store/store-errors';
 import type { Hub } from '../hub/hub';
+import { orderRateLimit, type RateLimits } from '../security/rate-limits';
 import { sendError } from './errors';
 
 export const DEFAULT_ORDER_LIMIT = 100;
@@ -56,7 +57,10 @@ export async function registerPaperRoutes(
   app: FastifyInstance,
   paper: PaperProvider,
   hub: Hub,
+  limits: RateLimits = { apiPerMinute: 0, ordersPerMinute: 0 },
 ): Promise<void> {
+  // Orders, cancels and resets change the account: a stricter per-client budget.
+  const config = orderRateLimit(limits);
   await app.register(async (scope) => {
     scope.addHook('onSend', async (_request, reply, payload) => {
       reply.header('cache-control', 'no-store');
@@ -66,6 +70,7 @@ export async function registerPaperRoutes(
     scope.post(
       '/api/orders',
       {
+        config,
         schema: { body: placeOrderSchema },
         // Before the schema coerces types: "5" must not become 5, "true" must not become true.
         preValidation: async (request, reply) => {
@@ -96,7 +101,7 @@ export async function registerPaperRoutes(
 
     scope.delete<{ Params: { id: string } }>(
       '/api/orders/:id',
-      { schema: { params: { type: 'object', required: ['id'], properties: { id } } } },
+      { config, schema: { params: { type: 'object', required: ['id'], properties: { id } } } },
       async (request, reply) => {
         const outcome = await guarded(reply, () => paper.service().cancel(request.params.id));
         if (!outcome) return reply;
@@ -116,6 +121,7 @@ export async function registerPaperRoutes(
     scope.delete<{ Querystring: { symbol?: string } }>(
       '/api/orders',
       {
+        config,
         schema: {
           querystring: {
             type: 'object',
@@ -207,6 +213,7 @@ export async function registerPaperRoutes(
     scope.post(
       '/api/account/reset',
       {
+        config,
         schema: {
           body: {
             type: 'object',

@@ -1,5 +1,5 @@
 /**
- * GET /readyz: readiness for load balancers, scripts and tests. The gateway listens before the
+ * GET /readyz: readiness for load balancers, scripts and tests (sources live, database answers). The gateway listens before the
  * paper store is open and before an exchange sent its first book, so "listening" is not "ready".
  */
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +20,9 @@ export function registerReadyRoute(
     const paperState = paper?.state ?? 'off';
     if (paperState === 'starting') reasons.push('the paper account is starting');
     if (paperState === 'failed') reasons.push('the paper account could not start');
+    if (paperState === 'ready' && (await paper?.databaseReachable()) === false) {
+      reasons.push('the database is not reachable');
+    }
     const body: ReadyResponse = {
       status: reasons.length === 0 ? 'ready' : 'not_ready',
       liveInstruments,

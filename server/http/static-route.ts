@@ -37,6 +37,14 @@ export async function registerStatic(app: FastifyInstance, dir: string): Promise
   });
 }
 
+/** Without an app to serve, unknown paths still get the ErrorResponse shape. */
+export function registerNotFound(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    return sendError(reply, 404, 'not_found', `no such resource: ${request.method} ${path}`);
+  });
+}
+
 function wantsPage(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?')[0] ?? '';

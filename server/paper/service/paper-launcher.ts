@@ -13,7 +13,12 @@ export interface RunningPaper {
   service: PaperService;
   feed: AccountChannel;
   close(): Promise<void>;
+  /** A cheap query that proves the database answers (for GET /readyz). */
+  ping?(): Promise<unknown>;
 }
+
+/** How long /readyz waits for the database before calling it unreachable. */
+export const DATABASE_PING_TIMEOUT_MS = 1_000;
 
 export type PaperState = 'starting' | 'ready' | 'failed';
 
@@ -73,6 +78,26 @@ export class PaperLauncher implements AccountChannel {
   unsubscribe(subscriber: Subscriber): void {
     this.waiting.delete(subscriber);
     this.running?.feed.unsubscribe(subscriber);
+  }
+
+  /**
+   * Whether the database answers a cheap query within `timeoutMs`; null while the account is not
+   * running (its state already says why) or when it has no way to ask.
+   */
+  async databaseReachable(timeoutMs = DATABASE_PING_TIMEOUT_MS): Promise<boolean | null> {
+    const ping = this.running?.ping;
+    if (!ping) return null;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([ping().then(() => true), timeout]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Closes the account once its start has settled (a store half-open is closed, not leaked). */
