@@ -19,6 +19,7 @@ import type { BatchBuilder } from './batch-builder';
 import { ACCOUNT_INST } from './feed-types';
 import { isCandle, isTicker, isTrade } from '../../protocol/value-guards';
 import { StreamTracker, Verdict } from './stream-tracker';
+import { controlProblem } from './control-guards';
 
 export interface FrameEvents {
   hello(message: Hello): void;
@@ -85,6 +86,8 @@ export class FrameHandler {
 
   private apply(message: ServerMessage): boolean {
     const now = this.now();
+    const problem = controlProblem(message);
+    if (problem !== null) return this.rejected(problem);
     switch (message.kind) {
       case ServerKind.hello:
         this.events.hello(message);
@@ -93,7 +96,7 @@ export class FrameHandler {
         this.events.pong(message);
         return true;
       case ServerKind.error:
-        this.events.error(message);
+        this.events.error({ ...message, ref: message.ref ?? null });
         return true;
       case ServerKind.streamStatus:
         this.events.streamStatus(message.channel, message.inst, message.live);
