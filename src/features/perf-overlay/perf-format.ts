@@ -29,6 +29,7 @@ export function perfRows(snap: PerfSnapshot | null): PerfRow[] {
       label: 'JS heap',
       value: s?.heapBytes == null ? 'n/a' : `${(s.heapBytes / 2 ** 20).toFixed(1)} MB`,
     },
-    { label: 'Invalid messages', value: s?.invalid == null ? 'n/a' : String(s.invalid) },
+    // Frames and messages the worker could not decode or refused, and malformed page commands.
+    { label: 'Decode errors (worker)', value: s?.invalid == null ? 'n/a' : String(s.invalid) },
   ];
 }

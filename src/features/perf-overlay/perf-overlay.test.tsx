@@ -44,7 +44,7 @@ describe('PerfOverlay', () => {
     expect(figure('Frame time p95')).toBe('16.8 ms');
     expect(figure('Tick-to-screen p50 / p99')).toBe('21 / 39 ms');
     expect(figure('JS heap')).toBe('24.0 MB');
-    expect(figure('Invalid messages')).toBe('0');
+    expect(figure('Decode errors (worker)')).toBe('0');
   });
 
   it('says n/a where the browser cannot measure (no heap figure outside Chromium)', () => {
