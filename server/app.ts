@@ -141,7 +141,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before any route: these attach to routes as they are added.
   await registerSecurityHeaders(app);
   await registerRateLimits(app, rateLimits);
-  registerAccessControl(app, options.access ?? OPEN_ACCESS);
   registerHttpMetrics(app, metrics);
 
   await app.register(compress, {
@@ -159,6 +158,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       done();
     },
   });
+
+  // After @fastify/websocket: its onRequest hook must mark upgrades first, or a refused upgrade
+  // leaves its socket open.
+  registerAccessControl(app, options.access ?? OPEN_ACCESS);
 
   registerFeedRoute(app, hub, sessions, {
     heartbeatMs,
