@@ -87,30 +87,44 @@ const STATS_HELP: Record<string, string> = {
   conflations: 'Times a client fell behind and its streams were conflated.',
   slowCloses: 'Clients closed with 1013 "too slow".',
   rejectedMessages: 'Client messages refused as invalid.',
+  rejections: 'Refused client input and connections, by reason.',
 };
 
 /**
- * Every numeric FeedStats field becomes quotedeck_ws_<snake_case>_total, so counters the feed
+ * Every numeric FeedStats field becomes quotedeck_ws_<snake_case>_total, and every record of
+ * numbers (such as rejections by reason) one counter labelled `reason`, so counters the feed
  * adds later are exported without a change here.
  */
 function registerStatsCounters(registry: Registry, stats: FeedStats): void {
   for (const [field, initial] of Object.entries(stats)) {
-    if (typeof initial !== 'number') continue;
+    const labelled = isNumberRecord(initial);
+    if (typeof initial !== 'number' && !labelled) continue;
     const snake = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    let reported = 0;
     new Counter({
       name: `quotedeck_ws_${snake}_total`,
-      help: STATS_HELP[field] ?? `Feed counter ${field}.`,
+      help: STATS_HELP[field] ?? `Feed counter ${field}${labelled ? ', by reason' : ''}.`,
+      labelNames: labelled ? ['reason'] : [],
       registers: [registry],
       collect() {
-        // Sessions count in plain numbers on the hot path; the counter catches up here.
+        // Sessions count in plain numbers on the hot path; the counter mirrors them here.
         const value: unknown = Reflect.get(stats, field);
-        if (typeof value !== 'number' || value < reported) return;
-        this.inc(value - reported);
-        reported = value;
+        this.reset();
+        if (typeof value === 'number') this.inc(value);
+        else if (isNumberRecord(value)) {
+          for (const [reason, count] of Object.entries(value)) this.inc({ reason }, count);
+        }
       },
     });
   }
+}
+
+function isNumberRecord(value: unknown): value is Record<string, number> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'number')
+  );
 }
 
 /** Registers GET /metrics serving `registry` plus the process metrics. */
