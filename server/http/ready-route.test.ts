@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { ReadyResponse } from '../../protocol/rest';
 import { buildApp } from '../app';
+import { openPaperStore } from '../paper/store/open-paper-store';
+import type { PaperStore } from '../paper/store/paper-store';
 import { createFakeSource } from '../sources/fake-source';
 
 let app: FastifyInstance | null = null;
@@ -52,4 +54,32 @@ describe('GET /readyz', () => {
     expect(orders.statusCode).toBe(503);
     expect(orders.json()).toMatchObject({ error: { message: /could not start/ } });
   });
+
+  it('is not ready when the database stops answering, and ready again when it does', async () => {
+    const store = await openPaperStore({ dataDir: 'memory://' });
+    let broken = false;
+    const flaky: PaperStore = {
+      ...store,
+      getBalance: (accountId) =>
+        broken ? Promise.reject(new Error('connection lost')) : store.getBalance(accountId),
+    };
+    try {
+      const source = createFakeSource();
+      app = await buildApp({ source, staticDir: null, paper: { store: flaky } });
+      await app.ready();
+      source.emitStatus(1, true);
+      expect((await ready()).body).toMatchObject({ status: 'ready', paper: 'ready', reasons: [] });
+      broken = true;
+      expect(await ready()).toMatchObject({
+        code: 503,
+        body: { status: 'not_ready', paper: 'ready', reasons: ['the database is not reachable'] },
+      });
+      broken = false;
+      expect((await ready()).code).toBe(200);
+    } finally {
+      await app?.close();
+      app = null;
+      await store.close();
+    }
+  }, 120_000);
 });

@@ -82,4 +82,19 @@ describe('PaperLauncher', () => {
     await closing;
     expect(close).toHaveBeenCalledOnce();
   });
+
+  it('reports the database reachable, unreachable (error or no answer in time) or unknown', async () => {
+    const { running } = fakeRunning();
+    let answer: () => Promise<unknown> = async () => 1;
+    const withPing: RunningPaper = { ...running, ping: () => answer() };
+    const launcher = new PaperLauncher(async () => withPing, vi.fn());
+    await launcher.ready();
+    expect(await launcher.databaseReachable()).toBe(true);
+    answer = () => Promise.reject(new Error('gone'));
+    expect(await launcher.databaseReachable()).toBe(false);
+    answer = () => new Promise(() => undefined);
+    expect(await launcher.databaseReachable(20)).toBe(false);
+    const starting = new PaperLauncher(() => new Promise(() => undefined), vi.fn());
+    expect(await starting.databaseReachable()).toBeNull();
+  });
 });
