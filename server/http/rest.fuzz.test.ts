@@ -12,7 +12,7 @@ import type { PlaceOrderBody } from '../../protocol/paper';
 import { buildApp } from '../app';
 import { createFakeSource, type FakeSource } from '../sources/fake-source';
 
-const RUNS = 80;
+const RUNS = 40;
 let app: FastifyInstance;
 let source: FakeSource;
 let orderNo = 0;
