@@ -6,7 +6,7 @@ import { formatPrice, formatSize, type Instrument } from '../protocol/instrument
 import type { OrdersResponse, PlaceOrderResponse, PositionsResponse } from '../protocol/paper';
 import type { BookResponse, InstrumentsResponse, TradesResponse } from '../protocol/rest';
 import { formatClock } from '../src/lib/format';
-import { startGateway, type GatewayProcess } from './support/gateway';
+import { startDurableGateway, type DurableGateway } from './support/durable-gateway';
 
 const SYMBOL = 'BTC-USD';
 
@@ -18,7 +18,7 @@ async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
 
 async function placeOrder(
   request: APIRequestContext,
-  gateway: GatewayProcess,
+  gateway: DurableGateway,
   body: Record<string, unknown>,
 ): Promise<PlaceOrderResponse> {
   const res = await request.post(`${gateway.url}/api/orders`, { data: body });
@@ -70,11 +70,13 @@ test('after a SIGKILL and a restart the page recovers without a reload: tape equ
   page,
   request,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const dataDir = await mkdtemp(join(tmpdir(), 'qd-chaos-'));
-  // The paper account lives on disk so it survives the kill, like an operator's would.
-  const gateway = await startGateway(['--seed', '11', '--data-dir', dataDir]);
+  let running: DurableGateway | null = null;
   try {
+    // The paper account lives on disk so it survives the kill, like an operator's would.
+    const gateway = await startDurableGateway(dataDir, ['--seed', '11']);
+    running = gateway;
     await page.goto(gateway.url);
     await expect(page.getByTestId('connection-status')).toHaveText('live', { timeout: 20_000 });
     await page.locator(`[data-testid="watch-row"][data-symbol="${SYMBOL}"]`).click();
@@ -132,11 +134,10 @@ test('after a SIGKILL and a restart the page recovers without a reload: tape equ
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });
 
-    await gateway.stop(true);
+    await gateway.kill();
     await expect(page.getByTestId('connection-status')).not.toHaveText('live', {
       timeout: 20_000,
     });
-    // restart() sends SIGTERM first, a no-op for a process that is already gone.
     await gateway.restart();
     await expect(page.getByTestId('connection-status')).toHaveText('live', { timeout: 30_000 });
     expect(
@@ -203,7 +204,7 @@ test('after a SIGKILL and a restart the page recovers without a reload: tape equ
       });
     }
   } finally {
-    await gateway.stop();
+    await running?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 });
