@@ -8,48 +8,25 @@ import { ping, type Channel, type ClientMessage } from '../../protocol/messages'
 import { backoffDelay } from './backoff';
 import { BatchBuilder } from './batch-builder';
 import { describeClose } from './close-reason';
+import { beatAction, wakeAction } from './liveness';
 import {
   ACCOUNT_INST,
   staleStreamKey,
   type ConnectionState,
-  type FeedBatch,
   type InstrumentRef,
   type StreamSpec,
   type WorkerStats,
 } from './feed-types';
 import { ClockOffset } from './clock-offset';
 import { FrameHandler } from './frame-handler';
+import type { SessionOptions, SocketLike } from './session-options';
 import { SubscriptionSet } from './subscription-set';
 
-/** The parts of a WebSocket the session uses. */
-export interface SocketLike {
-  binaryType: BinaryType;
-  readonly readyState: number;
-  onopen: ((event: Event) => void) | null;
-  onclose: ((event: CloseEvent) => void) | null;
-  onerror: ((event: Event) => void) | null;
-  onmessage: ((event: MessageEvent) => void) | null;
-  send(data: Uint8Array): void;
-  close(): void;
-}
-
-export interface SessionOptions {
-  url: string;
-  createSocket: (url: string) => SocketLike;
-  post: (batch: FeedBatch) => void;
-  now?: () => number;
-  /** Ping interval; the socket counts as lost after three of them without any data. */
-  heartbeatMs?: number;
-  /** How often the pending batch is posted, ms; null when the owner calls flush() itself. */
-  flushMs?: number | null;
-  /** High-resolution clock for measuring frame handling (default performance.now). */
-  perfNow?: () => number;
-}
+export type { SessionOptions, SocketLike } from './session-options';
 
 const OPEN = 1;
 
-/** A page hidden at least this long may have slept with the machine: its wake checks the socket. */
-export const LONG_HIDDEN_MS = 30_000;
+export { LONG_HIDDEN_MS } from './liveness';
 
 export class FeedSession {
   private socket: SocketLike | null = null;
@@ -194,31 +171,25 @@ export class FeedSession {
     this.connect();
   }
 
-  /**
-   * A page became visible again after `hiddenMs` hidden. Timers do not run while the machine sleeps,
-   * so after a long sleep the socket may be dead without a close event, and a reconnect may be
-   * waiting on a long backoff: check now instead. The worker serves several pages, and another
-   * visible page may have kept the socket busy all along, so the decision rests on the socket's own
-   * facts (how long since any data), not on this one page's absence.
-   */
+  /** A page became visible again after `hiddenMs` hidden: checks the socket now (see wakeAction). */
   wake(hiddenMs: number): void {
     if (this.stopped || this.networkDown) return;
-    const silentMs = this.now() - this.lastReceived;
-    const longHidden = hiddenMs >= LONG_HIDDEN_MS;
-    if (this.socket && this.helloed) {
-      if (silentMs > 3 * this.heartbeatMs) {
-        this.lastError = 'no data from the gateway after a sleep; reconnecting';
-        this.lost(true);
-      } else if (longHidden || silentMs > this.heartbeatMs) {
-        // Maybe alive: a ping now, and the socket is given up if nothing answers within a beat.
-        this.probeAt ??= this.now();
-        this.sendPing();
-      }
-      return;
-    }
-    // Not connected: a backoff timer set before the sleep, or an attempt stuck since then.
-    const stuck = this.socket !== null && silentMs > 3 * this.heartbeatMs;
-    if (longHidden || stuck) this.retryNow();
+    const action = wakeAction({
+      now: this.now(),
+      hiddenMs,
+      lastReceived: this.lastReceived,
+      heartbeatMs: this.heartbeatMs,
+      connected: this.helloed,
+      hasSocket: this.socket !== null,
+    });
+    if (action === 'reconnect') {
+      this.lastError = 'no data from the gateway after a sleep; reconnecting';
+      this.lost(true);
+    } else if (action === 'probe') {
+      // Maybe alive: a ping now, and the socket is given up if the next beats hear nothing.
+      this.probeAt ??= this.now();
+      this.sendPing();
+    } else if (action === 'retry') this.retryNow();
   }
 
   /** The browser's online/offline events: offline is believed at once, online retries now. */
@@ -329,17 +300,20 @@ export class FeedSession {
 
   private heartbeat(): void {
     if (!this.socket) return;
-    const now = this.now();
     if (this.probeAt !== null && this.lastReceived >= this.probeAt) this.probeAt = null;
-    // A wake-up ping unanswered for a beat: the socket died in the sleep.
-    const probeFailed = this.probeAt !== null && now - this.probeAt >= this.heartbeatMs;
-    // Nothing at all (not even a pong) for three heartbeats: the socket is dead but not closed.
-    if (probeFailed || now - this.lastReceived > 3 * this.heartbeatMs) {
-      this.lastError = 'no data from the gateway; reconnecting';
-      this.lost(probeFailed);
+    const action = beatAction({
+      now: this.now(),
+      lastReceived: this.lastReceived,
+      probeAt: this.probeAt,
+      heartbeatMs: this.heartbeatMs,
+    });
+    if (action === 'ping') {
+      this.sendPing();
       return;
     }
-    this.sendPing();
+    this.lastError = 'no data from the gateway; reconnecting';
+    // After a failed wake-up probe the socket died in a sleep: no reason to wait for a backoff.
+    this.lost(action === 'probe-failed');
   }
 
   private sendPing(): void {
