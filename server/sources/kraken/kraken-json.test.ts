@@ -42,6 +42,8 @@ describe('parseExactJson', () => {
     expect(() => parseExactJson('{"a":')).toThrow();
     expect(() => parseExactJson('{"a":"unterminated}')).toThrow();
     expect(() => parseExactJson('{"a":"\\u0000forged"}')).toThrow(/NUL/);
+    // An escaped backslash followed by "u0000" is plain text, not a NUL.
+    expect(parseExactJson(String.raw`{"note":"C:\\u0000"}`)).toEqual({ note: 'C:\\u0000' });
   });
 });
 

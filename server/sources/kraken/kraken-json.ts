@@ -13,6 +13,8 @@
 
 /** Prefix of a parsed number's text; see numberText. */
 const NUMBER_MARK = '\u0000';
+/** A `\u0000` escape that is not itself escaped (an odd run of backslashes before the `u`). */
+const ESCAPED_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/i;
 
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const NUMBER_CHAR = /[-+.eE\d]/;
@@ -36,7 +38,7 @@ export function quoteNumbers(text: string): string {
     if (c === '"') {
       const end = stringEnd(text, i);
       const literal = text.slice(i, end);
-      if (/\\u0000/i.test(literal)) throw new SyntaxError('NUL in a string');
+      if (ESCAPED_NUL.test(literal)) throw new SyntaxError('NUL in a string');
       out += literal;
       i = end;
     } else if (c === '-' || (c >= '0' && c <= '9')) {

@@ -173,6 +173,8 @@ function decodeEvents(value: unknown[]): DecodedRecord | null {
     const e = value[i];
     if (!Array.isArray(e) || !isSafeInt(e[1]) || !isSafeInt(e[2])) return null;
     time += e[1];
+    // Deltas that add up past 2^53 would make times inexact: treat the record as malformed.
+    if (!isSafeInt(time)) return null;
     const inst = e[2];
     if (e[0] === EventCode.book && e.length === 6) {
       const [, , , snapshot, bids, asks] = e;
