@@ -96,7 +96,16 @@ const nearValid = fc
     }
     return value;
   });
-const input = fc.oneof(fc.anything(), lookalike, nearValid, nearValid);
+/** True when a "__proto__" own key hides anywhere inside: msgpackr renames it on decode. */
+function hasProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
+  return Object.values(value).some(hasProtoKey);
+}
+// Without "__proto__" keys: those are renamed on the wire by design (see codec.fuzz.test.ts).
+const input = fc
+  .oneof(fc.anything(), lookalike, nearValid, nearValid)
+  .filter((value) => !hasProtoKey(value));
 
 /** A deep copy of plain data (what the generators make), to compare against after the guards ran. */
 function deepCopy(value: unknown): unknown {
