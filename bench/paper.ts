@@ -61,7 +61,7 @@ function marketOrder(n: number, symbol: string, quantity: number): OrderRequest 
 
 async function roundTrips(): Promise<{ order: number[]; floor: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'quotedeck-paper-bench-'));
-  const gateway = await startGatewayChild(['--no-static', '--data-dir', dir]);
+  const gateway = await startGatewayChild(['--no-static', '--data-dir', dir, '--rate-limit', '0']);
   try {
     const res = await fetch(`${gateway.url}/api/instruments`);
     const { instruments } = (await res.json()) as InstrumentsResponse;

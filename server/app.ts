@@ -9,7 +9,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Registry } from 'prom-client';
 import { Hub } from './hub/hub';
-import { installErrorHandler } from './http/errors';
+import { installErrorHandler, sendError } from './http/errors';
 import { registerHealthRoute } from './http/health-route';
 import { registerReadyRoute } from './http/ready-route';
 import { registerInstrumentsRoute } from './http/instruments-route';
@@ -114,7 +114,14 @@ export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/', import.meta.
 
 /** Builds the gateway app (not listening). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Errors fastify raises before routing (a broken percent-escape in the path…) get the same
+    // {"error":{"code","message"}} body as every other refusal.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, 400, 'bad_request', error.message);
+    },
+  });
   const hub = new Hub(options.source, { conflateMs: options.conflateMs });
   const sessions = new Set<Session>();
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
