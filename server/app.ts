@@ -30,9 +30,15 @@ import { registerSecurityHeaders } from './security/security-headers';
 import { registerNotFound, registerStatic } from './http/static-route';
 import type { MarketSource } from './sources/source';
 import { FeedStats } from './ws/feed-stats';
-import { registerFeedRoute } from './ws/feed-route';
+import { registerFeedRoute, type FeedRouteOptions } from './ws/feed-route';
 import type { Session } from './ws/session';
 import type { FanoutMode } from './ws/wire-format';
+
+/** The feed's abuse limits (see FeedRouteOptions and SessionOptions for the defaults). */
+export type FeedLimits = Pick<
+  FeedRouteOptions,
+  'maxConnectionsPerIp' | 'maxTotalBufferedBytes' | 'maxSubscriptions' | 'maxMessagesPerSecond'
+>;
 
 export interface AppOptions {
   source: MarketSource;
@@ -48,6 +54,8 @@ export interface AppOptions {
   softBufferedBytes?: number;
   /** How long a client may stay conflated before it is dropped (default 10 s). */
   maxLagMs?: number;
+  /** Abuse limits of the feed (connections per address, subscriptions, messages/s, memory). */
+  feedLimits?: FeedLimits;
   /**
    * `shared` (default): encode once per stream, batch per tick. `naive`: a benchmark baseline
    * that JSON-encodes every message per client and sends one frame per message.
@@ -176,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     softBufferedBytes: options.softBufferedBytes,
     maxLagMs: options.maxLagMs,
     fanout: options.fanout,
+    ...options.feedLimits,
     stats,
     ...(paper ? { account: paper } : {}),
   });

@@ -20,6 +20,7 @@ describe('parseFlags', () => {
       logLevel: 'warn',
       rateLimit: 1200,
       orderRateLimit: 300,
+      maxConnectionsPerIp: 64,
       help: false,
     });
   });
@@ -74,6 +75,7 @@ describe('parseFlags', () => {
       logLevel: 'info',
       rateLimit: 0,
       orderRateLimit: 30,
+      maxConnectionsPerIp: 64,
       help: true,
     });
   });
@@ -88,6 +90,10 @@ describe('parseFlags', () => {
     expect(() => parseFlags([], { QUOTEDECK_TOKEN: 'short' })).toThrow(
       'QUOTEDECK_TOKEN: a token must be 16 to 256',
     );
+  });
+
+  it('turns the per-address feed limit off with 0 (load tests)', () => {
+    expect(parseFlags(['--max-connections-per-ip', '0']).maxConnectionsPerIp).toBe(0);
   });
 
   it('serves no app with --no-static', () => {
@@ -129,6 +135,8 @@ describe('parseFlags', () => {
     [['--taker-fee-bps', '1001'], '--taker-fee-bps must be from 0 to 1000'],
     [['--sim-hot-share', '1'], '--sim-hot-share must be between 0 and 1'],
     [['--sim-hot-share', 'x'], '--sim-hot-share must be a number'],
+    [['--max-connections-per-ip=-1'], '--max-connections-per-ip must be from 0 to 100000'],
+    [['--max-connections-per-ip', 'lots'], '--max-connections-per-ip must be a number'],
     [['--token', 'short'], '--token: a token must be 16 to 256 characters'],
     [['--token', ''], '--token: a token must be'],
     [['--token', 'has spaces in it, sixteen+'], '--token: a token must be'],

@@ -6,6 +6,7 @@ import { FANOUT_MODES, isFanoutMode, type FanoutMode } from './ws/wire-format';
 import { FlagError } from './flag-error';
 import { normalizeOrigin, tokenProblem } from './security/access-policy';
 import { DEFAULT_RATE_LIMITS } from './security/rate-limits';
+import { DEFAULT_MAX_CONNECTIONS_PER_IP } from './ws/connection-limit';
 import { parseSourceFlags, SOURCE_USAGE, type SourceFlags } from './source-flags';
 
 export { FlagError };
@@ -41,6 +42,8 @@ export interface GatewayFlags extends SourceFlags {
   rateLimit: number;
   /** Order requests per minute per client. */
   orderRateLimit: number;
+  /** Feed connections per client address (0: no limit). */
+  maxConnectionsPerIp: number;
   help: boolean;
 }
 
@@ -90,6 +93,9 @@ ${SOURCE_USAGE}
   --order-rate-limit <n>
                       order, cancel and reset requests per minute per client, 1-1000000
                       (default ${DEFAULT_RATE_LIMITS.ordersPerMinute})
+  --max-connections-per-ip <n>
+                      feed connections per client address, 0-100000 (default
+                      ${DEFAULT_MAX_CONNECTIONS_PER_IP}; 0 turns the limit off, e.g. for load tests)
   --help              show this help`;
 
 /** The usage text (for callers printing it next to a FlagError). */
@@ -136,6 +142,7 @@ export function parseFlags(
         'allowed-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'max-connections-per-ip': { type: 'string' },
         'order-rate-limit': { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -196,6 +203,9 @@ export function parseFlags(
     orderRateLimit:
       optionalInteger('order-rate-limit', values['order-rate-limit'], 1, 1_000_000) ??
       DEFAULT_RATE_LIMITS.ordersPerMinute,
+    maxConnectionsPerIp:
+      optionalInteger('max-connections-per-ip', values['max-connections-per-ip'], 0, 100_000) ??
+      DEFAULT_MAX_CONNECTIONS_PER_IP,
     help: values.help ?? false,
   };
 }

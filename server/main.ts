@@ -58,6 +58,7 @@ export async function startGateway(
     logger: gatewayLogOptions(flags.logLevel, process.stderr),
     access,
     rateLimits: { apiPerMinute: flags.rateLimit, ordersPerMinute: flags.orderRateLimit },
+    feedLimits: { maxConnectionsPerIp: flags.maxConnectionsPerIp },
     paper: {
       // Each token trades in its own account; an open gateway keeps the 'paper' account.
       accountId: accountIdForToken(access.token),
