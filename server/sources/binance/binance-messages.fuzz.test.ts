@@ -6,6 +6,7 @@
  * the adapter keeps trading after the storm.
  */
 import fc from 'fast-check';
+import { jsonMutation, mutateJson, type Json } from '../exchange/json-mutation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Side } from '../../../protocol/messages';
 import { BASE_SNAPSHOT, depthEvent, levels, tradeEvent } from './binance-fixtures';
@@ -22,61 +23,12 @@ afterAll(async () => {
   await h.close();
 });
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-interface MutationSpec {
-  pick: number;
-  op: 'replace' | 'delete' | 'decimal' | 'wrap' | 'null' | 'duplicate';
-  replacement: Json;
-  text: string;
-}
-
 const decimalText = fc.oneof(
   fc.stringMatching(/^-?\d{0,7}(\.\d{0,10})?([eE][+-]?\d{1,3})?$/),
   fc.constantFrom('0', '0.00000000', '-1', '1e2', 'NaN', ' 1', '0x10', '64000.005'),
 );
 
-const mutation: fc.Arbitrary<MutationSpec> = fc.record({
-  pick: fc.nat(),
-  op: fc.constantFrom('replace', 'delete', 'decimal', 'wrap', 'null', 'duplicate'),
-  replacement: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
-  text: decimalText,
-});
-
-function paths(value: Json, at: (string | number)[] = []): (string | number)[][] {
-  const out = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
-  }
-  return out;
-}
-
-/** One structural mutation of a deep copy of `value`. */
-function mutate(value: Json, m: MutationSpec): Json {
-  const root = structuredClone(value);
-  const all = paths(root);
-  const path = all[m.pick % all.length]!;
-  const replace = (old: Json): Json | undefined => {
-    if (m.op === 'replace') return m.replacement;
-    if (m.op === 'delete') return undefined;
-    if (m.op === 'decimal') return m.text;
-    if (m.op === 'wrap') return [old];
-    if (m.op === 'null') return null;
-    return Array.isArray(old) ? [...old, ...old] : old;
-  };
-  if (path.length === 0) return replace(root) ?? null;
-  let parent: Json = root;
-  for (const key of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[key]!;
-  const key = path.at(-1)!;
-  const next = replace((parent as Record<string | number, Json>)[key]!);
-  if (Array.isArray(parent) && typeof key === 'number') {
-    if (next === undefined) parent.splice(key, 1);
-    else parent[key] = next;
-  } else if (next === undefined) delete (parent as Record<string, Json>)[key];
-  else (parent as Record<string, Json>)[key] = next;
-  return root;
-}
+const mutation = jsonMutation(decimalText);
 
 function snapshotOfSink() {
   return {
@@ -171,7 +123,7 @@ describe('Binance source under fuzz', () => {
               raw = tradeEvent('64000.01', '0.01000', false, 1_700_000_000_500);
             }
             let value = JSON.parse(JSON.stringify(raw)) as Json;
-            for (const m of mutations) value = mutate(value, m);
+            for (const m of mutations) value = mutateJson(value, m);
             return JSON.stringify(value);
           });
           await deliver(texts);

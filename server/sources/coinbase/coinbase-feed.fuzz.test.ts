@@ -6,6 +6,7 @@
  * snapshot always brings the book back exactly.
  */
 import fc from 'fast-check';
+import { jsonMutation, mutateJson, type Json } from '../exchange/json-mutation';
 import { describe, expect, it } from 'vitest';
 import type { Instrument } from '../../../protocol/instruments';
 import { newExchangeStats, type ExchangeStats } from '../exchange/exchange-stats';
@@ -153,70 +154,12 @@ function expectOnGrid(sink: RecordingSink): void {
   }
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** Paths to every value inside `value` (the root is []). */
-function paths(value: Json, at: (string | number)[] = []): (string | number)[][] {
-  const out = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
-  }
-  return out;
-}
-
 const decimalText = fc.oneof(
   fc.stringMatching(/^-?\d{0,7}(\.\d{0,10})?([eE][+-]?\d{1,3})?$/),
   fc.constantFrom('0', '0.00', '-1', '1e2', 'NaN', 'Infinity', ' 1', '1 ', '0x10', '١٢٣'),
 );
 
-const mutation: fc.Arbitrary<MutationSpec> = fc.record({
-  pick: fc.nat(),
-  op: fc.constantFrom('replace', 'delete', 'decimal', 'wrap', 'null', 'duplicate'),
-  replacement: fc.jsonValue({ maxDepth: 2 }),
-  text: decimalText,
-});
-
-/** Applies one mutation to a deep copy of `value`. */
-function mutate(value: Json, m: MutationSpec): Json {
-  const root = structuredClone(value);
-  const all = paths(root);
-  const path = all[m.pick % all.length]!;
-  const replace = (old: Json): Json | undefined => {
-    switch (m.op) {
-      case 'replace':
-        return m.replacement as Json;
-      case 'delete':
-        return undefined;
-      case 'decimal':
-        return m.text;
-      case 'wrap':
-        return [old];
-      case 'null':
-        return null;
-      default:
-        return Array.isArray(old) ? [...old, ...old] : old;
-    }
-  };
-  if (path.length === 0) return replace(root) ?? null;
-  let parent: Json = root;
-  for (const key of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[key]!;
-  const key = path.at(-1)!;
-  const next = replace((parent as Record<string | number, Json>)[key]!);
-  if (Array.isArray(parent) && typeof key === 'number') {
-    if (next === undefined) parent.splice(key, 1);
-    else parent[key] = next;
-  } else if (next === undefined) delete (parent as Record<string, Json>)[key];
-  else (parent as Record<string, Json>)[key] = next;
-  return root;
-}
-
-interface MutationSpec {
-  pick: number;
-  op: string;
-  replacement: unknown;
-  text: string;
-}
+const mutation = jsonMutation(decimalText);
 
 /** Sends `text`; a frame that does not parse must be counted and change nothing. */
 function deliver(r: Rig, text: string): void {
@@ -271,11 +214,11 @@ describe('CoinbaseFeed under fuzz', () => {
           if (rawEnvelope) {
             // Mutate the whole envelope, sequence_num and timestamp included.
             let value = JSON.parse(r.frame(frame.channel, frame.events)) as Json;
-            for (const m of mutations) value = mutate(value, m);
+            for (const m of mutations) value = mutateJson(value, m);
             deliver(r, JSON.stringify(value));
           } else {
             let events = frame.events as Json;
-            for (const m of mutations) events = mutate(events, m);
+            for (const m of mutations) events = mutateJson(events, m);
             deliver(r, r.frame(frame.channel, events as unknown[]));
           }
         }

@@ -6,6 +6,7 @@
  * holds on-grid integers, and a fresh snapshot always restores the exact book.
  */
 import fc from 'fast-check';
+import { jsonMutation, mutateJson, type Json } from '../exchange/json-mutation';
 import { describe, expect, it } from 'vitest';
 import { newExchangeStats, type ExchangeStats } from '../exchange/exchange-stats';
 import { mirrorFlat, RecordingSink } from '../recording-sink';
@@ -216,56 +217,11 @@ function stringifyExact(value: unknown): string {
   return JSON.stringify(value).replace(/"\\u0000([^"]*)"/g, '$1');
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-interface MutationSpec {
-  pick: number;
-  op: 'replace' | 'delete' | 'number' | 'wrap' | 'null' | 'duplicate';
-  replacement: Json;
-  token: string;
-}
-
-const mutation: fc.Arbitrary<MutationSpec> = fc.record({
-  pick: fc.nat(),
-  op: fc.constantFrom('replace', 'delete', 'number', 'wrap', 'null', 'duplicate'),
-  replacement: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
-  token: fc.oneof(decimalToken, fc.constantFrom('01', '1.', '.5', '--1', '1e', 'NaN')),
-});
-
-function paths(value: Json, at: (string | number)[] = []): (string | number)[][] {
-  const out = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
-  }
-  return out;
-}
-
-/** One structural mutation of a deep copy; `number` writes a raw (maybe invalid) number. */
-function mutate(value: Json, m: MutationSpec): Json {
-  const root = structuredClone(value);
-  const all = paths(root);
-  const path = all[m.pick % all.length]!;
-  const replace = (old: Json): Json | undefined => {
-    if (m.op === 'replace') return m.replacement;
-    if (m.op === 'delete') return undefined;
-    if (m.op === 'number') return `\u0000${m.token}`;
-    if (m.op === 'wrap') return [old];
-    if (m.op === 'null') return null;
-    return Array.isArray(old) ? [...old, ...old] : old;
-  };
-  if (path.length === 0) return replace(root) ?? null;
-  let parent: Json = root;
-  for (const key of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[key]!;
-  const key = path.at(-1)!;
-  const next = replace((parent as Record<string | number, Json>)[key]!);
-  if (Array.isArray(parent) && typeof key === 'number') {
-    if (next === undefined) parent.splice(key, 1);
-    else parent[key] = next;
-  } else if (next === undefined) delete (parent as Record<string, Json>)[key];
-  else (parent as Record<string, Json>)[key] = next;
-  return root;
-}
+const mutation = jsonMutation(
+  fc.oneof(decimalToken, fc.constantFrom('01', '1.', '.5', '--1', '1e', 'NaN')),
+);
+/** The `text` op writes a raw (maybe invalid) number, marked as parseExactJson marks numbers. */
+const rawNumber = (token: string): Json => `\u0000${token}`;
 
 const FRAME_KINDS = ['bid', 'ask', 'trade', 'eth'] as const;
 
@@ -315,7 +271,7 @@ describe('KrakenFeed under fuzz', () => {
           }
           if (s.mutations.length > 0) {
             let value = parseExactJson(text) as Json;
-            for (const m of s.mutations) value = mutate(value, m);
+            for (const m of s.mutations) value = mutateJson(value, m, rawNumber);
             text = stringifyExact(value);
           }
           deliver(r, edit(text, s.textEdits));
