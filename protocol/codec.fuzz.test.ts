@@ -33,7 +33,8 @@ const message: fc.Arbitrary<m.ServerMessage | m.ClientMessage> = fc.oneof(
   fc.tuple(int, int).map(([i, s]) => m.bookSnapshot(i, s, 20, [1, 2], [3, 4])),
   fc.tuple(int, int).map(([i, s]) => m.tradeMessage(i, trade(s))),
   fc.tuple(int, int).map(([i, s]) => m.tradesSnapshot(i, s, [trade(s)])),
-  fc.tuple(int, fc.double({ noNaN: true })).map(([id, t]) => m.ping(id, t)),
+  // -0 travels as the integer 0 (MessagePack has no negative zero), so it is left out here.
+  fc.tuple(int, fc.double({ noNaN: true })).map(([id, t]) => m.ping(id, Object.is(t, -0) ? 0 : t)),
   fc.string({ maxLength: 40 }).map((text) => m.errorMessage('x', text)),
   fc.constant(m.hello(1, 'v1', 1_000)),
 );

@@ -112,7 +112,15 @@ function deepCopy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(deepCopy);
   if (typeof value !== 'object' || value === null) return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) copy[key] = deepCopy(field);
+  // defineProperty, not assignment: an own "__proto__" key must stay an own key in the copy.
+  for (const [key, field] of Object.entries(value)) {
+    Object.defineProperty(copy, key, {
+      value: deepCopy(field),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return copy;
 }
 
