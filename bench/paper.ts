@@ -59,10 +59,21 @@ function marketOrder(n: number, symbol: string, quantity: number): OrderRequest 
   };
 }
 
+/** The gateway listens before its paper store is open; orders wait for GET /readyz. */
+async function untilReady(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const ready = await fetch(`${url}/readyz`).catch(() => null);
+    if (ready?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not become ready within 60 s`);
+}
+
 async function roundTrips(): Promise<{ order: number[]; floor: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'quotedeck-paper-bench-'));
   const gateway = await startGatewayChild(['--no-static', '--data-dir', dir, '--rate-limit', '0']);
   try {
+    await untilReady(gateway.url);
     const res = await fetch(`${gateway.url}/api/instruments`);
     const { instruments } = (await res.json()) as InstrumentsResponse;
     const btc = instruments.find((i) => i.symbol === 'BTC-USD')!;
