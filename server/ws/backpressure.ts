@@ -47,15 +47,18 @@ export class Backpressure {
     return this.timer !== null;
   }
 
-  /** Checks the bounds after something was queued; false when the client was found too slow. */
-  check(): boolean {
+  /**
+   * Checks the bounds after something was queued. Returns the client's unsent bytes (callers
+   * reuse the figure), or null when the client was found too slow.
+   */
+  check(): number | null {
     const pending = this.events.pending();
     if (pending > this.options.hardBytes) {
       this.events.tooSlow();
-      return false;
+      return null;
     }
     if (pending > this.options.softBytes) this.conflate();
-    return true;
+    return pending;
   }
 
   /** Enters conflated mode (no-op when already in it), also when asked from outside. */

@@ -188,8 +188,9 @@ export class Session implements Subscriber, BudgetMember {
 
   private enqueue(encoded: Encoded): void {
     this.wire.add(encoded);
-    if (!this.backpressure.check()) return;
-    this.options.budget?.report(this, this.pendingBytes);
+    const pending = this.backpressure.check();
+    if (pending === null) return;
+    this.options.budget?.report(this, pending);
     if (this.closed) return;
     if (!this.wire.batched) this.flush();
     else this.batchTimer ??= setTimeout(() => this.flush(), this.batchMs);
