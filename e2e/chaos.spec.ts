@@ -6,7 +6,7 @@ import { formatPrice, formatSize, type Instrument } from '../protocol/instrument
 import type { OrdersResponse, PlaceOrderResponse, PositionsResponse } from '../protocol/paper';
 import type { BookResponse, InstrumentsResponse, TradesResponse } from '../protocol/rest';
 import { formatClock } from '../src/lib/format';
-import { startDurableGateway, type DurableGateway } from './support/durable-gateway';
+import { startGateway, type GatewayProcess } from './support/gateway';
 
 const SYMBOL = 'BTC-USD';
 
@@ -18,7 +18,7 @@ async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
 
 async function placeOrder(
   request: APIRequestContext,
-  gateway: DurableGateway,
+  gateway: GatewayProcess,
   body: Record<string, unknown>,
 ): Promise<PlaceOrderResponse> {
   const res = await request.post(`${gateway.url}/api/orders`, { data: body });
@@ -62,10 +62,13 @@ test('after a SIGKILL and a restart the page recovers without a reload: tape equ
 }) => {
   test.setTimeout(360_000);
   const dataDir = await mkdtemp(join(tmpdir(), 'qd-chaos-'));
-  let running: DurableGateway | null = null;
+  let running: GatewayProcess | null = null;
   try {
     // The paper account lives on disk so it survives the kill, like an operator's would.
-    const gateway = await startDurableGateway(dataDir, ['--seed', '11']);
+    // Creating, and after the SIGKILL recovering, an on-disk PGlite store takes a while.
+    const gateway = await startGateway(['--seed', '11', '--data-dir', dataDir], 0, {
+      readyTimeoutMs: 120_000,
+    });
     running = gateway;
     await page.goto(gateway.url);
     await expect(page.getByTestId('connection-status')).toHaveText('live', { timeout: 20_000 });
@@ -124,7 +127,7 @@ test('after a SIGKILL and a restart the page recovers without a reload: tape equ
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });
 
-    await gateway.kill();
+    await gateway.stop(true);
     await expect(page.getByTestId('connection-status')).not.toHaveText('live', {
       timeout: 20_000,
     });

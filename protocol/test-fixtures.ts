@@ -1,7 +1,7 @@
 /** Fixtures for tests on both sides of the wire (not used by the app itself). */
 import type { Instrument } from './instruments';
 import type { Ticker } from './messages';
-import type { AccountView, FillView, OrderView, PositionView } from './paper';
+import type { AccountView, FillView, OrderView, PlaceOrderBody, PositionView } from './paper';
 
 /** Bitcoin quoted in dollars: prices in cents (scale 2), sizes in 0.0001 BTC lots. */
 export const BTC_USD: Instrument = {
@@ -94,3 +94,22 @@ export const TEST_POSITION: PositionView = {
   unrealizedPnl: '-5.00000000',
   realizedPnl: '0.00000000',
 };
+
+/** A resting BTC-USD limit buy of 0.1 at 64,000.00 under `clientOrderId`, with `fields` over it. */
+export function testOrderBody(
+  clientOrderId: string,
+  fields: Partial<PlaceOrderBody> = {},
+): PlaceOrderBody {
+  return {
+    clientOrderId,
+    symbol: 'BTC-USD',
+    side: 'buy',
+    type: 'limit',
+    quantity: 1_000,
+    limitPrice: 6_400_000,
+    stopPrice: null,
+    timeInForce: 'gtc',
+    postOnly: false,
+    ...fields,
+  };
+}

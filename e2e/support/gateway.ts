@@ -18,9 +18,25 @@ const LISTENING = /listening on (http:\/\/[\d.]+:(\d+))/;
 /** Printed (stderr) once the paper account is open: the gateway then serves everything. */
 const READY = /gateway ready/;
 
-/** Starts a gateway on 127.0.0.1 (port 0 unless given) and resolves once it is ready. */
-export async function startGateway(extraArgs: string[] = [], port = 0): Promise<GatewayProcess> {
-  let child = await launch(port, extraArgs);
+export interface StartOptions {
+  /**
+   * How long "gateway ready" may take, ms (default 30 s). An on-disk paper store (--data-dir),
+   * created or recovered after a SIGKILL on a busy machine, can take far longer.
+   */
+  readyTimeoutMs?: number;
+}
+
+/**
+ * Starts a gateway on 127.0.0.1 (port 0 unless given) and resolves once it is ready. `restart`
+ * also works after `stop(true)`: stopping a process that already exited does nothing.
+ */
+export async function startGateway(
+  extraArgs: string[] = [],
+  port = 0,
+  options: StartOptions = {},
+): Promise<GatewayProcess> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+  let child = await launch(port, extraArgs, readyTimeoutMs);
   const gateway: GatewayProcess = {
     url: child.url,
     port: child.port,
@@ -29,7 +45,7 @@ export async function startGateway(extraArgs: string[] = [], port = 0): Promise<
     },
     async restart() {
       await kill(child.process, 'SIGTERM');
-      child = await launch(gateway.port, extraArgs);
+      child = await launch(gateway.port, extraArgs, readyTimeoutMs);
     },
   };
   return gateway;
@@ -38,6 +54,7 @@ export async function startGateway(extraArgs: string[] = [], port = 0): Promise<
 async function launch(
   port: number,
   extraArgs: string[],
+  readyTimeoutMs: number,
 ): Promise<{ process: ChildProcess; url: string; port: number }> {
   const child = spawn(
     process.execPath,
@@ -58,8 +75,8 @@ async function launch(
   return await new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`gateway did not start within 30 s:\n${output}`));
-    }, 30_000);
+      reject(new Error(`gateway not ready within ${readyTimeoutMs / 1000} s:\n${output}`));
+    }, readyTimeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = LISTENING.exec(output);

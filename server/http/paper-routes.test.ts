@@ -1,3 +1,4 @@
+import { testOrderBody } from '../../protocol/test-fixtures';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ServerKind, Side } from '../../protocol/messages';
@@ -55,18 +56,7 @@ afterEach(async () => {
 });
 
 function body(fields: Partial<PlaceOrderBody> = {}): PlaceOrderBody {
-  return {
-    clientOrderId: `t${accounts}-${++orders}`,
-    symbol: 'BTC-USD',
-    side: 'buy',
-    type: 'limit',
-    quantity: 1_000,
-    limitPrice: 6_400_000,
-    stopPrice: null,
-    timeInForce: 'gtc',
-    postOnly: false,
-    ...fields,
-  };
+  return testOrderBody(`t${accounts}-${++orders}`, fields);
 }
 
 async function call<T>(method: string, path: string, payload?: unknown) {

@@ -4,6 +4,7 @@
  * Bad input must get a 4xx with `{"error":{"code","message"}}`, never a 5xx, and must leave the
  * account (orders, fills, positions, cash) exactly as it was.
  */
+import { testOrderBody } from '../../protocol/test-fixtures';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,18 +19,7 @@ let source: FakeSource;
 let orderNo = 0;
 
 function validBody(fields: Partial<PlaceOrderBody> = {}): PlaceOrderBody {
-  return {
-    clientOrderId: `fuzz-${++orderNo}`,
-    symbol: 'BTC-USD',
-    side: 'buy',
-    type: 'limit',
-    quantity: 1_000,
-    limitPrice: 6_400_000,
-    stopPrice: null,
-    timeInForce: 'gtc',
-    postOnly: false,
-    ...fields,
-  };
+  return testOrderBody(`fuzz-${++orderNo}`, fields);
 }
 
 let clients = 0;
@@ -109,17 +99,7 @@ const field = fc.oneof(
   ),
 );
 
-const FIELDS = [
-  'clientOrderId',
-  'symbol',
-  'side',
-  'type',
-  'quantity',
-  'limitPrice',
-  'stopPrice',
-  'timeInForce',
-  'postOnly',
-] as const;
+const FIELDS = Object.keys(testOrderBody('fields')) as (keyof PlaceOrderBody)[];
 
 /** A valid body with some fields replaced, removed, or joined by unknown ones. */
 const mutatedBody = fc

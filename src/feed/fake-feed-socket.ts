@@ -1,6 +1,7 @@
 /** A scripted stand-in for the gateway's WebSocket, for FeedSession tests (no network, no timers). */
 import { decodeFrame, encodeMessage, joinFrame } from '../../protocol/codec';
 import type { GatewayMessage } from '../../protocol/messages';
+import { FeedHub, type HubOptions } from './feed-hub';
 import { FeedSession, type SocketLike } from './feed-session';
 import type { FeedBatch } from './feed-types';
 
@@ -55,4 +56,27 @@ export function fakeSession(options: { heartbeatMs?: number } = {}) {
   });
   const lastConnection = () => [...batches].reverse().find((b) => b.connection)?.connection;
   return { session, sockets, batches, lastConnection };
+}
+
+/**
+ * A feed hub whose one session runs on fake sockets and flushes only when the hub ticks; by
+ * default it never drops a silent page.
+ */
+export function fakeFeedHub(options: Pick<HubOptions, 'silentAfterMs'> = { silentAfterMs: null }) {
+  const sockets: FakeFeedSocket[] = [];
+  const hub = new FeedHub({
+    createSession: (url, post) =>
+      new FeedSession({
+        url,
+        post,
+        flushMs: null,
+        createSocket: () => {
+          const socket = new FakeFeedSocket();
+          sockets.push(socket);
+          return socket;
+        },
+      }),
+    ...options,
+  });
+  return { hub, sockets };
 }

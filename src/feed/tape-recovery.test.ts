@@ -15,9 +15,8 @@ import {
   type TradeMessage,
 } from '../../protocol/messages';
 import { applyTradesPatches, prependTrades, useTradesStore } from '../stores/trades-store';
-import { FakeFeedSocket } from './fake-feed-socket';
-import { FeedHub, type PortLike } from './feed-hub';
-import { FeedSession } from './feed-session';
+import { fakeFeedHub, type FakeFeedSocket } from './fake-feed-socket';
+import type { PortLike } from './feed-hub';
 import { TAPE_LENGTH, type StreamSpec, type WorkerEvent } from './feed-types';
 
 const INST = 7;
@@ -73,21 +72,7 @@ class Page implements PortLike {
 }
 
 function setup() {
-  const sockets: FakeFeedSocket[] = [];
-  const hub = new FeedHub({
-    createSession: (url, post) =>
-      new FeedSession({
-        url,
-        post,
-        flushMs: null,
-        createSocket: () => {
-          const socket = new FakeFeedSocket();
-          sockets.push(socket);
-          return socket;
-        },
-      }),
-    silentAfterMs: null,
-  });
+  const { hub, sockets } = fakeFeedHub();
   const join = (useStore = false) => {
     const page = new Page(useStore);
     hub.connect(page);

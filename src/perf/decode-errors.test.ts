@@ -6,9 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeValue } from '../../protocol/codec';
 import { hello } from '../../protocol/messages';
-import { FakeFeedSocket } from '../feed/fake-feed-socket';
-import { FeedHub, STATS_EVERY_MS, type PortLike } from '../feed/feed-hub';
-import { FeedSession } from '../feed/feed-session';
+import { fakeFeedHub } from '../feed/fake-feed-socket';
+import { STATS_EVERY_MS, type PortLike } from '../feed/feed-hub';
 import type { WorkerEvent } from '../feed/feed-types';
 import { isWorkerEvent } from '../feed/worker-command';
 import { perfRows } from '../features/perf-overlay/perf-format';
@@ -29,20 +28,8 @@ describe('decode errors in the performance overlay', () => {
   afterEach(() => vi.useRealTimers());
 
   it('counts garbage frames and bad commands and shows them on the page that asked', () => {
-    const sockets: FakeFeedSocket[] = [];
-    const hub = new FeedHub({
-      createSession: (url, post) =>
-        new FeedSession({
-          url,
-          post,
-          flushMs: null,
-          createSocket: () => {
-            const socket = new FakeFeedSocket();
-            sockets.push(socket);
-            return socket;
-          },
-        }),
-    });
+    // The hub's default silence rule, as in the worker.
+    const { hub, sockets } = fakeFeedHub({});
     const perf = monitor();
     perf.start();
     const page: PortLike & { send(data: unknown): void } = {
