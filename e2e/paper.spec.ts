@@ -1,19 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startGateway, type GatewayProcess } from './support/gateway';
 
-let gateway: GatewayProcess;
-
-test.beforeEach(async () => {
-  // A fresh paper account per test, kept in memory.
-  gateway = await startGateway(['--seed', '11']);
-});
+let gateway: GatewayProcess | undefined;
 
 test.afterEach(async () => {
-  await gateway.stop();
+  await gateway?.stop();
+  gateway = undefined;
 });
 
-async function openBtc(page: Page): Promise<void> {
-  await page.goto(gateway.url);
+/**
+ * Starts a gateway with a fresh paper account kept in memory, then opens BTC-USD. `extra` flags
+ * tune its simulated market.
+ */
+async function openBtc(page: Page, extra: readonly string[] = []): Promise<GatewayProcess> {
+  const started = await startGateway(['--seed', '11', ...extra]);
+  gateway = started;
+  await page.goto(started.url);
   await expect(page.getByTestId('connection-status')).toHaveText('live');
   await page.locator('[data-testid="watch-row"][data-symbol="BTC-USD"]').click();
   await expect(page.getByTestId('order-book')).toHaveAttribute('data-symbol', 'BTC-USD');
@@ -22,6 +24,7 @@ async function openBtc(page: Page): Promise<void> {
   await page.getByTestId('ticket-submit').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('ticket-submit')).toBeEnabled();
   await expect(page.getByTestId('account-equity')).toHaveText(/^100,000\.00$/);
+  return started;
 }
 
 /** Fills the size, then Enter (confirmation) and Enter again (send). */
@@ -36,15 +39,19 @@ async function sendFromTicket(page: Page, size: string): Promise<void> {
 test('a limit order from the ticket rests on the book and in open orders, then is cancelled', async ({
   page,
 }) => {
-  await openBtc(page);
-  // Grouped by whole dollars, a click on a deep bid sets the ticket's price there: well below the
-  // market, the order rests, and its bucket stays on the book while the test runs.
+  // A calm market: at the catalog's volatility BTC moves a few dollars a second, enough to fill
+  // the order or push its level off the 15 rows before the checks below.
+  await openBtc(page, ['--sim-volatility', '0.02']);
+  // Grouped by whole dollars, a click on a bid in the middle of the 15 shown sets the ticket's
+  // price there: a few dollars below the market, so the order rests and its bucket stays shown.
   await page.getByLabel('Group').selectOption('100');
-  const bid = page.getByTestId('book-bid').last();
+  const bid = page.getByTestId('book-bid').nth(7);
+  // The book re-renders grouped a moment after the choice; click a grouped row, not an old one.
+  await expect(bid).toHaveAttribute('data-price', /00$/);
   await bid.scrollIntoViewIfNeeded();
   await bid.click();
+  await expect(page.getByTestId('ticket-price')).toHaveValue(/^\d+\.00$/);
   const text = await page.getByTestId('ticket-price').inputValue();
-  expect(text).toMatch(/^\d+\.00$/);
   const price = Math.round(Number(text) * 100);
   await sendFromTicket(page, '0.01');
 
@@ -110,11 +117,11 @@ test('orders and fills made elsewhere reach the page through the account channel
   page,
   request,
 }) => {
-  await openBtc(page);
-  const book = await (await request.get(`${gateway.url}/api/book/BTC-USD`)).json();
+  const { url } = await openBtc(page);
+  const book = await (await request.get(`${url}/api/book/BTC-USD`)).json();
   const bestBid = (book.bids as Array<[number, number]>)[0]![0];
   const place = (body: Record<string, unknown>) =>
-    request.post(`${gateway.url}/api/orders`, {
+    request.post(`${url}/api/orders`, {
       data: {
         symbol: 'BTC-USD',
         limitPrice: null,

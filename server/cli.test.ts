@@ -135,6 +135,9 @@ describe('parseFlags', () => {
     [['--taker-fee-bps', '1001'], '--taker-fee-bps must be from 0 to 1000'],
     [['--sim-hot-share', '1'], '--sim-hot-share must be between 0 and 1'],
     [['--sim-hot-share', 'x'], '--sim-hot-share must be a number'],
+    [['--sim-volatility', '0'], '--sim-volatility must be above 0 and at most 10'],
+    [['--sim-volatility', '11'], '--sim-volatility must be above 0 and at most 10'],
+    [['--sim-volatility', 'calm'], '--sim-volatility must be a number'],
     [['--max-connections-per-ip=-1'], '--max-connections-per-ip must be from 0 to 100000'],
     [['--max-connections-per-ip', 'lots'], '--max-connections-per-ip must be a number'],
     [['--token', 'short'], '--token: a token must be 16 to 256 characters'],
@@ -160,10 +163,19 @@ describe('parseFlags', () => {
 
   it('reads the benchmark flags, which are absent by default', () => {
     expect(
-      parseFlags(['--conflate-ms', '5', '--sim-instruments=200', '--sim-hot-share', '0.5']),
-    ).toMatchObject({ conflateMs: 5, simInstruments: 200, simHotShare: 0.5 });
+      parseFlags([
+        '--conflate-ms',
+        '5',
+        '--sim-instruments=200',
+        '--sim-hot-share',
+        '0.5',
+        '--sim-volatility',
+        '0.05',
+      ]),
+    ).toMatchObject({ conflateMs: 5, simInstruments: 200, simHotShare: 0.5, simVolatility: 0.05 });
     expect(parseFlags([]).conflateMs).toBeUndefined();
     expect(parseFlags([]).simInstruments).toBeUndefined();
+    expect(parseFlags([]).simVolatility).toBeUndefined();
   });
 
   it('documents the naive fan-out as a benchmark baseline', () => {

@@ -27,6 +27,8 @@ export interface GatewayFlags extends SourceFlags {
   simInstruments?: number;
   /** Share of the order flow on the first instrument (BTC-USD); undefined keeps the catalog's. */
   simHotShare?: number;
+  /** Multiplier of every simulated instrument's volatility; undefined keeps the catalog's. */
+  simVolatility?: number;
   /** Data directory; the paper store keeps PGlite files in <dataDir>/paper (unless DATABASE_URL). */
   dataDir: string;
   /** Cash a new or reset paper account starts with, in money units (MONEY_SCALE). */
@@ -75,6 +77,9 @@ ${SOURCE_USAGE}
                       synthetic pairs, for benchmarks)
   --sim-hot-share <x> give BTC-USD this share of all order flow, 0 < x < 1 (a burst on one
                       name, for benchmarks; default: its catalog activity)
+  --sim-volatility <x>
+                      multiply every simulated instrument's volatility by x, 0 < x <= 10
+                      (default 1; a calm market for tests, a wild one for demos)
   --data-dir <dir>    where the paper account is stored (PGlite in <dir>/paper; default ./data;
                       memory:// keeps it in memory); with DATABASE_URL set, PostgreSQL is used
   --starting-cash <x> cash of a new or reset paper account, a decimal (default 100000)
@@ -134,6 +139,7 @@ export function parseFlags(
         'conflate-ms': { type: 'string' },
         'sim-instruments': { type: 'string' },
         'sim-hot-share': { type: 'string' },
+        'sim-volatility': { type: 'string' },
         'data-dir': { type: 'string' },
         'starting-cash': { type: 'string' },
         'maker-fee-bps': { type: 'string' },
@@ -177,6 +183,12 @@ export function parseFlags(
   if (simHotShare !== undefined && !(simHotShare > 0 && simHotShare < 1)) {
     throw new FlagError(`--sim-hot-share must be between 0 and 1, got ${hotText}`);
   }
+  const volatilityText = values['sim-volatility'];
+  const simVolatility =
+    volatilityText === undefined ? undefined : numberFlag('sim-volatility', volatilityText);
+  if (simVolatility !== undefined && !(simVolatility > 0 && simVolatility <= 10)) {
+    throw new FlagError(`--sim-volatility must be above 0 and at most 10, got ${volatilityText}`);
+  }
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   if (dataDir.trim() === '') throw new FlagError('--data-dir must not be empty');
   return {
@@ -190,6 +202,7 @@ export function parseFlags(
     conflateMs,
     simInstruments,
     simHotShare,
+    simVolatility,
     dataDir,
     startingCash: cashFlag(values['starting-cash'] ?? DEFAULT_STARTING_CASH_TEXT),
     makerFeeBps: optionalInteger('maker-fee-bps', values['maker-fee-bps'], 0, MAX_FEE_BPS) ?? 2,

@@ -41,6 +41,7 @@ export async function startGateway(
     rate: flags.rate,
     ...(flags.simInstruments === undefined ? {} : { simInstruments: flags.simInstruments }),
     ...(flags.simHotShare === undefined ? {} : { simHotShare: flags.simHotShare }),
+    ...(flags.simVolatility === undefined ? {} : { simVolatility: flags.simVolatility }),
     cacheDir: exchangeCacheDir(flags.dataDir),
     log: (line) => process.stderr.write(`${line}\n`),
   });

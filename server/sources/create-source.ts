@@ -28,6 +28,7 @@ export interface SourceContext {
   rate: number;
   simInstruments?: number;
   simHotShare?: number;
+  simVolatility?: number;
   /** Where exchanges cache instruments and history (one folder per exchange). */
   cacheDir: string;
   /** Operator-facing lines (stderr). */
@@ -62,6 +63,7 @@ async function baseSource(flags: SourceFlags, context: SourceContext): Promise<M
       rate: context.rate,
       ...(context.simInstruments === undefined ? {} : { instruments: context.simInstruments }),
       ...(context.simHotShare === undefined ? {} : { hotShare: context.simHotShare }),
+      ...(context.simVolatility === undefined ? {} : { volatilityScale: context.simVolatility }),
     });
   }
   if (first.kind === 'replay') {

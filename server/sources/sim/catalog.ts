@@ -230,3 +230,14 @@ export function withHotFirst(catalog: readonly SimInstrument[], share: number): 
   const activity = Math.max(first.activity, (share * others) / (1 - share) - floor);
   return [{ ...first, activity }, ...rest];
 }
+
+/** The catalog with every instrument's volatility multiplied by `scale` (> 0). */
+export function withVolatilityScale(
+  catalog: readonly SimInstrument[],
+  scale: number,
+): SimInstrument[] {
+  if (!(scale > 0 && Number.isFinite(scale))) {
+    throw new RangeError(`volatility scale must be a finite number above 0, got ${scale}`);
+  }
+  return catalog.map((spec) => ({ ...spec, volatility: spec.volatility * scale }));
+}

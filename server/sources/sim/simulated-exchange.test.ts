@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isOnLot, isOnTick } from '../../../protocol/instruments';
 import { Side } from '../../../protocol/messages';
 import { mirrorFlat, RecordingSink } from '../recording-sink';
+import { SIM_CATALOG, withVolatilityScale } from './catalog';
 import { SimulatedExchange } from './simulated-exchange';
 
 const T0 = Date.UTC(2024, 4, 15, 14, 37, 12, 345);
@@ -135,6 +136,30 @@ describe('SimulatedExchange', () => {
       const change = Math.abs(exchange.mid(id) / (start[id - 1] ?? 1) - 1);
       expect(change, symbol).toBeLessThan(0.05);
     }
+  });
+
+  it('moves a calm market (volatility scaled down) far less than the catalog market', () => {
+    const widestSwing = (exchange: SimulatedExchange): number => {
+      const id = symbolId(exchange, 'BTC-USD');
+      let low = exchange.mid(id);
+      let high = low;
+      let time = T0;
+      for (let i = 0; i < 1800; i++) {
+        time += 1000;
+        exchange.step(time, 60, new RecordingSink());
+        low = Math.min(low, exchange.mid(id));
+        high = Math.max(high, exchange.mid(id));
+      }
+      return (high - low) / low;
+    };
+    const normal = widestSwing(new SimulatedExchange({ seed: 5, now: T0 }));
+    const calm = widestSwing(
+      new SimulatedExchange({ seed: 5, now: T0, catalog: withVolatilityScale(SIM_CATALOG, 0.02) }),
+    );
+    expect(normal).toBeGreaterThan(0.001);
+    expect(calm).toBeLessThan(normal / 5);
+    expect(() => withVolatilityScale(SIM_CATALOG, 0)).toThrow(RangeError);
+    expect(() => withVolatilityScale(SIM_CATALOG, Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
 
   it('gives busy names more of the flow than quiet ones', () => {

@@ -3,7 +3,7 @@
  * budget proportional to elapsed time, so `rate` sets how busy the market is.
  */
 import type { MarketSource, SourceSink } from '../source';
-import { SIM_CATALOG, simCatalog, withHotFirst } from './catalog';
+import { SIM_CATALOG, simCatalog, withHotFirst, withVolatilityScale } from './catalog';
 import { SimulatedExchange } from './simulated-exchange';
 
 export interface SimulatedSourceOptions {
@@ -19,6 +19,8 @@ export interface SimulatedSourceOptions {
   instruments?: number;
   /** Share of all order flow given to the first instrument (0-1, exclusive); default: its own. */
   hotShare?: number;
+  /** Multiplier of every instrument's volatility (> 0); default 1. */
+  volatilityScale?: number;
 }
 
 export const DEFAULT_SIM_RATE = 400;
@@ -54,7 +56,9 @@ function validated(options: SimulatedSourceOptions) {
 export function createSimulatedSource(options: SimulatedSourceOptions = {}): MarketSource {
   const { seed, rate, now, intervalMs } = validated(options);
   const base = options.instruments === undefined ? SIM_CATALOG : simCatalog(options.instruments);
-  const catalog = options.hotShare === undefined ? base : withHotFirst(base, options.hotShare);
+  const hot = options.hotShare === undefined ? base : withHotFirst(base, options.hotShare);
+  const catalog =
+    options.volatilityScale === undefined ? hot : withVolatilityScale(hot, options.volatilityScale);
   const exchange = new SimulatedExchange({ seed, now: now(), catalog });
   let timer: ReturnType<typeof setInterval> | undefined;
   let carry = 0;
