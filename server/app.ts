@@ -30,7 +30,7 @@ import { registerSecurityHeaders } from './security/security-headers';
 import { registerNotFound, registerStatic } from './http/static-route';
 import type { MarketSource } from './sources/source';
 import { FeedStats } from './ws/feed-stats';
-import { registerFeedRoute, type FeedRouteOptions } from './ws/feed-route';
+import { registerFeedRoute, type FeedRoute, type FeedRouteOptions } from './ws/feed-route';
 import type { Session } from './ws/session';
 import type { FanoutMode } from './ws/wire-format';
 
@@ -134,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sessions = new Set<Session>();
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const stats = new FeedStats();
+  // Registered further down; the metrics read it lazily at scrape time.
+  let feed: FeedRoute | null = null;
   const metrics = createFeedRegistry({
     stats,
     connections: () => sessions.size,
@@ -142,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       for (const session of sessions) total += session.subscriptionCount;
       return total;
     },
+    unsentBytes: () => feed?.budget.totalBytes ?? 0,
+    peakClientUnsentBytes: () => feed?.budget.peakMemberBytes ?? 0,
     venues: () => options.source.counters?.() ?? [],
   });
   const paper = options.paper ? launchPaper(app, hub, options.paper) : null;
@@ -178,7 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // leaves its socket open.
   registerAccessControl(app, options.access ?? OPEN_ACCESS);
 
-  registerFeedRoute(app, hub, sessions, {
+  feed = registerFeedRoute(app, hub, sessions, {
     heartbeatMs,
     maxBufferedBytes: options.maxBufferedBytes,
     softBufferedBytes: options.softBufferedBytes,

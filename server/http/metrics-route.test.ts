@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeMessage } from '../../protocol/codec';
 import { ServerKind, subscribe } from '../../protocol/messages';
 import { buildApp } from '../app';
 import { createFakeSource } from '../sources/fake-source';
@@ -64,6 +65,50 @@ describe('GET /metrics', () => {
       await client.waitFor((m) => m.kind === ServerKind.error && m.code === 'binary_only');
       expect(sample(await scrape(), 'quotedeck_ws_rejected_messages_total')).toBe(2);
       expect(sample(await scrape(), 'quotedeck_ws_rejected_messages_total')).toBe(2);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('counts undecodable frames apart from invalid messages, by reason', async () => {
+    const client = await TestClient.connect(url);
+    try {
+      await client.waitFor(kind(ServerKind.hello));
+      // A truncated MessagePack array, and text on the binary feed: neither decodes.
+      client.sendRaw(new Uint8Array([0x92, 0x01]));
+      client.sendRaw('text');
+      client.sendRaw(encodeMessage({ kind: 999 } as never));
+      await client.waitFor((m) => m.kind === ServerKind.error && m.code === 'bad_message');
+      const text = await scrape();
+      expect(sample(text, 'quotedeck_ws_rejections_total{reason="decode_error"}')).toBe(2);
+      expect(sample(text, 'quotedeck_ws_rejections_total{reason="bad_message"}')).toBe(1);
+      expect(sample(text, 'quotedeck_ws_rejected_messages_total')).toBe(3);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('exports dropped messages by reason and the unsent-bytes gauges', async () => {
+    const text = await scrape();
+    expect(sample(text, 'quotedeck_ws_dropped_messages_total{reason="conflated"}')).toBe(0);
+    expect(sample(text, 'quotedeck_ws_dropped_messages_total{reason="closed"}')).toBe(0);
+    expect(sample(text, 'quotedeck_ws_unsent_bytes')).toBe(0);
+    expect(sample(text, 'quotedeck_ws_client_unsent_bytes_peak')).toBe(0);
+    const client = await TestClient.connect(url);
+    try {
+      client.send(subscribe(1, 'tickers', null));
+      await client.waitFor(kind(ServerKind.tickerSnapshot));
+      const after = await scrape();
+      // The hello and the snapshot were each queued on top of nothing: the peak is the larger.
+      const largest = Math.max(...client.frames.map((f) => f.byteLength));
+      expect(sample(after, 'quotedeck_ws_client_unsent_bytes_peak')).toBeGreaterThanOrEqual(
+        largest,
+      );
+      const { stats } = app.gateway;
+      stats.droppedMessages.conflated += 5;
+      expect(
+        sample(await scrape(), 'quotedeck_ws_dropped_messages_total{reason="conflated"}'),
+      ).toBe(5);
     } finally {
       await client.close();
     }

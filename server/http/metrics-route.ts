@@ -16,6 +16,10 @@ export interface FeedMetricsSource {
   connections(): number;
   /** Stream subscriptions over all clients. */
   subscriptions(): number;
+  /** Bytes queued for or buffered by all clients' sockets and not yet sent. */
+  unsentBytes?(): number;
+  /** The most unsent bytes one client has held since the gateway started. */
+  peakClientUnsentBytes?(): number;
   /** The source's per-venue counters (MarketSource.counters), when it keeps any. */
   venues?(): VenueCounters[];
 }
@@ -60,6 +64,27 @@ export function createFeedRegistry(source: FeedMetricsSource): Registry {
       this.set(source.subscriptions());
     },
   });
+  const { unsentBytes, peakClientUnsentBytes } = source;
+  if (unsentBytes) {
+    new Gauge({
+      name: 'quotedeck_ws_unsent_bytes',
+      help: 'Bytes queued for feed clients and not yet sent, over all clients (bounded by the gateway budget).',
+      registers,
+      collect() {
+        this.set(unsentBytes());
+      },
+    });
+  }
+  if (peakClientUnsentBytes) {
+    new Gauge({
+      name: 'quotedeck_ws_client_unsent_bytes_peak',
+      help: 'Most unsent bytes one feed client has held since start (bounded per client).',
+      registers,
+      collect() {
+        this.set(peakClientUnsentBytes());
+      },
+    });
+  }
   registerStatsCounters(registry, source.stats);
   const venues = source.venues;
   if (venues) {
@@ -86,7 +111,11 @@ const STATS_HELP: Record<string, string> = {
   framesSent: 'WebSocket frames sent to feed clients.',
   conflations: 'Times a client fell behind and its streams were conflated.',
   slowCloses: 'Clients closed with 1013 "too slow".',
-  rejectedMessages: 'Client messages refused as invalid.',
+  budgetConflations: 'Times a client was conflated because the gateway-wide unsent budget ran low.',
+  budgetCloses: 'Clients closed 1013 because the gateway-wide unsent budget ran out.',
+  rejectedMessages: 'Client messages refused (undecodable, invalid, unknown stream, over a limit).',
+  droppedMessages:
+    'Messages meant for a client never sent, by reason (conflated: skipped while behind; closed: queued when it closed).',
   rejections: 'Refused client input and connections, by reason.',
 };
 

@@ -58,6 +58,18 @@ describe('backpressure by bytes', () => {
     // Only the trade queued before the bound was crossed leaves; the 50 after it are not kept.
     expect(trades(newMessages(before)).map((m) => m.seq)).toEqual([1]);
     expect(socket.closedWith).toBeNull();
+    // …and each of them is counted as dropped.
+    expect(stats.droppedMessages).toEqual({ conflated: 50, closed: 0 });
+  });
+
+  it('messages still queued when a client is dropped count as dropped on close', () => {
+    const { source, socket, stats, settle } = open();
+    socket.receive(subscribe(1, 'trades', 'BTC-USD'));
+    settle();
+    // Three trades queue for the next batch tick; the client goes before it comes.
+    for (let i = 0; i < 3; i++) source.emitTrade(1, 100 + i, 1, Side.buy, 1 + i);
+    socket.emit('close');
+    expect(stats.droppedMessages).toEqual({ conflated: 0, closed: 3 });
   });
 
   it('after draining, each skipped stream gets a fresh snapshot carrying the newest state', () => {

@@ -93,6 +93,9 @@ describe('global budget of unsent bytes', () => {
     // Without the budget the clients would hold 30 × 20 KB = 600 KB between them.
     expect(highest).toBeLessThanOrEqual(maxBytes);
     expect(highestClient).toBeLessThanOrEqual(perClient.hard);
+    // The peak the metrics report is what the sessions reported, so it held the same bound.
+    expect(budget.peakMemberBytes).toBeGreaterThan(0);
+    expect(budget.peakMemberBytes).toBeLessThanOrEqual(perClient.hard);
     // The budget conflated the clients before their own soft bound did.
     expect(stats.budgetConflations).toBeGreaterThan(0);
     expect(clients.every((c) => c.session.pendingBytes < perClient.soft)).toBe(true);
@@ -100,6 +103,25 @@ describe('global budget of unsent bytes', () => {
     vi.advanceTimersByTime(11_000);
     expect(clients.every((c) => c.socket.closedWith?.[0] === 1013)).toBe(true);
     expect(budget.totalBytes).toBe(0);
+  });
+
+  it('keeps the most unsent bytes one client reported, after the client has drained or gone', () => {
+    const { source, budget, connect } = gateway(1e6, { soft: 1e6, hard: 1e7 });
+    const a = connect();
+    const b = connect();
+    vi.advanceTimersByTime(50);
+    a.socket.bufferedAmount = 700;
+    b.socket.bufferedAmount = 300;
+    source.emitTrade(1, 100, 1, Side.buy, 1);
+    const peak = budget.peakMemberBytes;
+    // The trade was queued on top of what the socket held.
+    expect(peak).toBeGreaterThan(700);
+    expect(peak).toBeLessThan(1000);
+    a.socket.bufferedAmount = 0;
+    vi.advanceTimersByTime(50);
+    source.emitTrade(1, 101, 1, Side.buy, 2);
+    a.socket.emit('close');
+    expect(budget.peakMemberBytes).toBe(peak);
   });
 
   it('a closed client leaves the budget', () => {

@@ -41,6 +41,7 @@ export class BufferBudget {
   private readonly members = new Map<BudgetMember, number>();
   private estimate = 0;
   private recountedAt = Number.NEGATIVE_INFINITY;
+  private peakMember = 0;
   private readonly softBytes: number;
   private readonly minConflateBytes: number;
   private readonly recountMs: number;
@@ -65,6 +66,14 @@ export class BufferBudget {
     return total;
   }
 
+  /**
+   * The most unsent bytes one client has held at any report since the budget was made: the
+   * figure to set against the per-client bound (a scrape of the current figures would miss it).
+   */
+  get peakMemberBytes(): number {
+    return this.peakMember;
+  }
+
   add(member: BudgetMember): void {
     this.members.set(member, 0);
   }
@@ -81,6 +90,7 @@ export class BufferBudget {
     const last = this.members.get(member);
     if (last === undefined) return;
     this.members.set(member, pending);
+    if (pending > this.peakMember) this.peakMember = pending;
     this.estimate += pending - last;
     if (this.estimate > this.softBytes && this.now() - this.recountedAt >= this.recountMs) {
       this.enforce();

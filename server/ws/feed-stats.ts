@@ -5,7 +5,13 @@
 
 /** Why a client's input or connection was refused (the `reason` label of the metric). */
 export const RejectionReason = {
-  /** Undecodable frame, invalid message, wrong frame type, too many messages in one frame. */
+  /**
+   * A frame the gateway could not decode: not MessagePack (or not JSON on `?format=json`), or the
+   * other feed's frame type. Counted apart from invalid messages: a client sending bytes that do
+   * not decode at all is broken or hostile, one sending invalid messages is usually out of date.
+   */
+  decodeError: 'decode_error',
+  /** A decoded message that is invalid or of an unknown kind, or too many messages in one frame. */
   badMessage: 'bad_message',
   /** A subscribe/unsubscribe naming a symbol or channel this gateway does not serve. */
   unknownStream: 'unknown_stream',
@@ -29,11 +35,22 @@ export const REJECTION_REASONS: readonly RejectionReason[] = Object.values(Rejec
 
 /** Reasons that refuse one client message (they also count in `rejectedMessages`). */
 const MESSAGE_REASONS: ReadonlySet<RejectionReason> = new Set([
+  RejectionReason.decodeError,
   RejectionReason.badMessage,
   RejectionReason.unknownStream,
   RejectionReason.tooManySubscriptions,
   RejectionReason.rateLimited,
 ]);
+
+/** Why messages meant for a client were never sent (the `reason` label of the metric). */
+export const DropReason = {
+  /** A stream message skipped while the client was behind (it gets a fresh snapshot later). */
+  conflated: 'conflated',
+  /** Messages still queued when the client's session ended (closed, dropped or shed). */
+  closed: 'closed',
+} as const;
+
+export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 
 export class FeedStats {
   messagesSent = 0;
@@ -49,6 +66,8 @@ export class FeedStats {
   budgetCloses = 0;
   /** Client messages refused (undecodable, invalid, unknown stream, over a limit). */
   rejectedMessages = 0;
+  /** Messages meant for a client and never sent, by reason. */
+  readonly droppedMessages: Record<DropReason, number> = { conflated: 0, closed: 0 };
   /** Every refusal of input or of a connection, by reason. */
   readonly rejections: Record<RejectionReason, number> = Object.fromEntries(
     REJECTION_REASONS.map((reason) => [reason, 0]),

@@ -30,7 +30,7 @@ export function readInbound(
     rate.take(1, now);
     return {
       ok: false,
-      reason: RejectionReason.badMessage,
+      reason: RejectionReason.decodeError,
       error: incoming.error,
       flooding: false,
     };

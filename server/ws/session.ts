@@ -164,6 +164,7 @@ export class Session implements Subscriber, BudgetMember {
     if (this.closed) return;
     if (this.backpressure.conflating) {
       this.backpressure.skip(key);
+      this.stats.droppedMessages.conflated++;
       return;
     }
     this.enqueue(encoded);
@@ -324,6 +325,7 @@ export class Session implements Subscriber, BudgetMember {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.batchTimer = null;
     this.heartbeat = null;
+    this.stats.droppedMessages.closed += this.wire.queuedMessages;
     this.wire.clear();
     this.backpressure.dispose();
     this.options.budget?.remove(this);

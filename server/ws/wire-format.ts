@@ -32,6 +32,8 @@ export interface WireFormat {
   readonly batched: boolean;
   /** Bytes queued and not yet taken (JSON counts UTF-16 code units: close enough for bounds). */
   readonly queuedBytes: number;
+  /** Messages queued and not yet taken. */
+  readonly queuedMessages: number;
   add(encoded: Encoded): void;
   /** Takes everything queued as the frames to send (none when the queue is empty). */
   take(): Frame[];
@@ -60,6 +62,10 @@ abstract class QueuedWire<T extends Uint8Array | string> implements WireFormat {
   readonly batched: boolean = true;
   queuedBytes = 0;
   protected queue: T[] = [];
+
+  get queuedMessages(): number {
+    return this.queue.length;
+  }
 
   abstract add(encoded: Encoded): void;
   abstract decode(data: RawData, isBinary: boolean): Incoming;
