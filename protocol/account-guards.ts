@@ -122,16 +122,20 @@ const ACCOUNT_MONEY = [
   'buyingPower',
 ] as const;
 
-/** The account balances (optional fee fields, when the gateway sends them, must be integers). */
+function isFeeBps(value: unknown): value is number {
+  return isSafeInt(value) && value >= 0;
+}
+
+/** The account balances and fee rates. */
 export function isAccountView(value: unknown): value is AccountView {
   return (
     isRecord(value) &&
     typeof value.currency === 'string' &&
     ACCOUNT_MONEY.every((field) => isMoneyText(value[field])) &&
+    isFeeBps(value.makerFeeBps) &&
+    isFeeBps(value.takerFeeBps) &&
     isSafeInt(value.seq) &&
-    isSafeInt(value.updatedAt) &&
-    (value.makerFeeBps === undefined || isSafeInt(value.makerFeeBps)) &&
-    (value.takerFeeBps === undefined || isSafeInt(value.takerFeeBps))
+    isSafeInt(value.updatedAt)
   );
 }
 

@@ -112,6 +112,8 @@ export function accountView(a: AccountView): AccountView {
     feesPaid: a.feesPaid,
     marginUsed: a.marginUsed,
     buyingPower: a.buyingPower,
+    makerFeeBps: a.makerFeeBps,
+    takerFeeBps: a.takerFeeBps,
     seq: a.seq,
     updatedAt: a.updatedAt,
   };

@@ -290,6 +290,23 @@ export const SHAPES = [
     'seq',
     'updatedAt',
   ],
+  // The account view with its fee rates. A new shape rather than an edited one: the shape above
+  // keeps its record id (append only), and no message uses it any more.
+  [
+    'currency',
+    'startingCash',
+    'cash',
+    'equity',
+    'realizedPnl',
+    'unrealizedPnl',
+    'feesPaid',
+    'marginUsed',
+    'buyingPower',
+    'makerFeeBps',
+    'takerFeeBps',
+    'seq',
+    'updatedAt',
+  ],
 ] as const;
 
 /** Builds a hello. */

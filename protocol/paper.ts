@@ -114,7 +114,7 @@ export interface PositionView {
   realizedPnl: string;
 }
 
-/** All money. */
+/** Balances (all money) and the fee rates they are charged at. */
 export interface AccountView {
   currency: string;
   startingCash: string;
@@ -125,6 +125,9 @@ export interface AccountView {
   feesPaid: string;
   marginUsed: string;
   buyingPower: string;
+  /** Fee rates the engine charges, integer basis points of notional (--maker-fee-bps, --taker-fee-bps). */
+  makerFeeBps: number;
+  takerFeeBps: number;
   /** The account's event sequence (one per change). */
   seq: number;
   updatedAt: number;

@@ -46,6 +46,8 @@ export const TEST_ACCOUNT: AccountView = {
   feesPaid: '3.2505000000000001',
   marginUsed: '6508.25000000',
   buyingPower: '93489.87000000',
+  makerFeeBps: 2,
+  takerFeeBps: 5,
   seq: 7,
   updatedAt: 1_700_000_000_000,
 };

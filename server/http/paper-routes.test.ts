@@ -37,7 +37,15 @@ afterAll(async () => {
 beforeEach(async () => {
   source = createFakeSource();
   accountId = `rest${++accounts}`;
-  app = await buildApp({ source, staticDir: null, paper: { store, accountId, markMs: 50 } });
+  await startGateway();
+});
+
+async function startGateway(fees: { makerFeeBps?: number; takerFeeBps?: number } = {}) {
+  app = await buildApp({
+    source,
+    staticDir: null,
+    paper: { store, accountId, markMs: 50, ...fees },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -49,7 +57,7 @@ beforeEach(async () => {
     Date.now(),
     true,
   );
-});
+}
 
 afterEach(async () => {
   await app.close();
@@ -150,6 +158,8 @@ describe('paper REST and account channel on a real gateway', () => {
     expect(state.account).toMatchObject({
       cash: '67478.74750000',
       feesPaid: '16.25250000',
+      makerFeeBps: 2,
+      takerFeeBps: 5,
       seq: 1,
     });
     const update = await client.waitFor((m) => m.kind === ServerKind.accountUpdate);
@@ -271,6 +281,25 @@ describe('paper REST and account channel on a real gateway', () => {
       `/api/orders?limit=1&before=${all.json.orders[1]!.id}`,
     );
     expect(page.json.orders.map((o) => o.id)).toEqual([all.json.orders[0]!.id]);
+  });
+
+  it('tells REST and socket clients the configured fee rates, and charges them', async () => {
+    await app.close();
+    // Closing the app stopped its source; the same account on a gateway with other fee flags.
+    source = createFakeSource();
+    await startGateway({ makerFeeBps: 1, takerFeeBps: 10 });
+    const client = await AccountClient.connect(url);
+    const snapshot = await client.waitFor((m) => m.kind === ServerKind.accountSnapshot);
+    expect(snapshot.account).toMatchObject({ makerFeeBps: 1, takerFeeBps: 10 });
+    expect((await call<AccountResponse>('GET', '/api/account')).json.account).toMatchObject({
+      makerFeeBps: 1,
+      takerFeeBps: 10,
+    });
+    await call('POST', '/api/orders', body({ type: 'market', limitPrice: null, quantity: 5_000 }));
+    // 0.5 BTC × 65,010 = 32,505 at 10 bps.
+    const update = await client.waitFor((m) => m.kind === ServerKind.accountUpdate);
+    expect(update.account).toMatchObject({ feesPaid: '32.50500000', takerFeeBps: 10 });
+    client.close();
   });
 
   it('reset needs {"confirm": true}, then starts over and re-snapshots subscribers', async () => {

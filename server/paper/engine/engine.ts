@@ -61,6 +61,9 @@ export interface MarketTrade {
 export interface PaperEngine {
   readonly accountId: string;
   readonly currency: string;
+  /** The fee rates in force (options or defaults), integer basis points. */
+  readonly makerFeeBps: number;
+  readonly takerFeeBps: number;
   /** Places an order; `stored` is the store's answer for this client order id, if it was asked. */
   place(request: OrderRequest, now: number, stored?: Order | null): PlaceResult;
   cancel(orderId: string, now: number): CancelResult;
@@ -86,6 +89,8 @@ export function createPaperEngine(options: PaperEngineOptions): PaperEngine {
   return {
     accountId: core.balance.accountId,
     currency: core.balance.currency,
+    makerFeeBps: core.options.makerFeeBps,
+    takerFeeBps: core.options.takerFeeBps,
     place(request, now, stored) {
       const known = core.orders.byClientOrderId(request.clientOrderId) ?? stored ?? undefined;
       const found = known ?? core.lookup?.(request.clientOrderId) ?? null;

@@ -130,9 +130,16 @@ export function toPositionView(
   };
 }
 
-/** The wire view of the account: the engine's summary plus the committed sequence. */
+/** Fee rates of an account, integer basis points. */
+export interface FeeRates {
+  makerFeeBps: number;
+  takerFeeBps: number;
+}
+
+/** The wire view of the account: the engine's summary and fee rates plus the committed sequence. */
 export function toAccountView(
   summary: AccountSummary,
+  fees: FeeRates,
   seq: number,
   updatedAt: number,
 ): AccountView {
@@ -146,6 +153,8 @@ export function toAccountView(
     feesPaid: moneyText(summary.feesPaid),
     marginUsed: moneyText(summary.marginUsed),
     buyingPower: moneyText(summary.buyingPower),
+    makerFeeBps: fees.makerFeeBps,
+    takerFeeBps: fees.takerFeeBps,
     seq,
     updatedAt,
   };

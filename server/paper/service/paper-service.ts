@@ -281,7 +281,9 @@ export class PaperService {
   }
 
   private accountNow(): AccountView {
-    return toAccountView(this.engine!.summary(), this.seq, this.updatedAt);
+    const engine = this.engine!;
+    // The engine's resolved rates, so the ticket's preview charges what the engine will.
+    return toAccountView(engine.summary(), engine, this.seq, this.updatedAt);
   }
 
   private positionsNow(): PositionView[] {

@@ -23,6 +23,8 @@ const account = {
   feesPaid: '0',
   marginUsed: '0',
   buyingPower: '100000',
+  makerFeeBps: 2,
+  takerFeeBps: 5,
   seq: 1,
   updatedAt: 1,
 };
@@ -43,11 +45,11 @@ function orderFrom(body: Record<string, unknown>, status: string) {
   };
 }
 
-function setup(online = () => true) {
+function setup(online = () => true, accountView: typeof account = account) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, enabled: false } },
   });
-  client.setQueryData(paperKeys.account(), { account });
+  client.setQueryData(paperKeys.account(), { account: accountView });
   client.setQueryData(paperKeys.positions(), { positions: [] });
   client.setQueryData(paperKeys.orders('open'), { orders: [] });
   render(
@@ -163,6 +165,16 @@ describe('OrderTicket', () => {
     expect(useToastStore.getState().toasts).toEqual([
       expect.objectContaining({ tone: 'error', body: 'the BTC-USD book is 9 s old' }),
     ]);
+  });
+
+  it("previews the fee at the account's own rates, not the defaults", () => {
+    setup(undefined, { ...account, makerFeeBps: 1, takerFeeBps: 10 });
+    fireEvent.change(screen.getByTestId('ticket-size'), { target: { value: '0.5' } });
+    // The prefilled price is the best ask, so the order takes: 0.5 × 100.10 = 50.05 at 10 bps.
+    const fee = screen.getByTestId('preview-fee');
+    expect(fee.previousElementSibling?.textContent).toBe('Fee (taker 10 bps)');
+    expect(fee.textContent).toBe('0.05');
+    expect(screen.getByTestId('preview-total').textContent).toBe('50.10 USD');
   });
 
   it('shows validation messages instead of sending', () => {

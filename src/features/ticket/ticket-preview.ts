@@ -24,11 +24,11 @@ import {
 export interface FeeRates {
   makerBps: number;
   takerBps: number;
-  /** True when the gateway did not say and the engine's defaults are assumed. */
+  /** True before the account has loaded, while the engine's defaults stand in. */
   assumed: boolean;
 }
 
-/** The engine's default fees (server/paper/engine/engine-options.ts), used when the account omits them. */
+/** The engine's default fees (server/paper/engine/engine-options.ts), shown until the account loads. */
 export const DEFAULT_FEES: FeeRates = { makerBps: 2, takerBps: 5, assumed: true };
 /** The engine's default minimum order value: one unit of the account currency. */
 export const MIN_NOTIONAL = moneyOfWhole(1);

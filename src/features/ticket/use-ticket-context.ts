@@ -9,15 +9,10 @@ import { DEFAULT_FEES, type FeeRates, type TicketContext } from './ticket-previe
 
 const NO_LEVELS: readonly never[] = [];
 
-/** Fee rates from the account when the gateway sends them, else the engine defaults (marked assumed). */
+/** Fee rates the gateway charges this account; the engine defaults (marked assumed) before it loads. */
 export function feeRatesOf(account: AccountView | undefined): FeeRates {
-  const extra: Record<string, unknown> = { ...account };
-  const maker = extra.makerFeeBps;
-  const taker = extra.takerFeeBps;
-  if (Number.isSafeInteger(maker) && Number.isSafeInteger(taker)) {
-    return { makerBps: maker as number, takerBps: taker as number, assumed: false };
-  }
-  return DEFAULT_FEES;
+  if (!account) return DEFAULT_FEES;
+  return { makerBps: account.makerFeeBps, takerBps: account.takerFeeBps, assumed: false };
 }
 
 /** The ticket's context for `instrument`, plus whether its book has arrived. */

@@ -52,6 +52,8 @@ const account = {
   feesPaid: '0.0123',
   marginUsed: '5.05',
   buyingPower: '99994.95',
+  makerFeeBps: 2,
+  takerFeeBps: 5,
   seq: 3,
   updatedAt: 4,
 };
@@ -62,7 +64,7 @@ describe('paper guards', () => {
     expect(isFillsResponse({ fills: [fill] })).toBe(true);
     expect(isPositionsResponse({ positions: [position] })).toBe(true);
     expect(isAccountResponse({ account })).toBe(true);
-    expect(isAccountResponse({ account: { ...account, makerFeeBps: 2, takerFeeBps: 5 } })).toBe(
+    expect(isAccountResponse({ account: { ...account, makerFeeBps: 0, takerFeeBps: 0 } })).toBe(
       true,
     );
     expect(isPlaceOrderResponse({ order, duplicate: true })).toBe(true);
@@ -85,6 +87,10 @@ describe('paper guards', () => {
     expect(isPositionsResponse({ positions: [{ ...position, unrealizedPnl: '1e3' }] })).toBe(false);
     expect(isAccountResponse({ account: { ...account, equity: 100000 } })).toBe(false);
     expect(isAccountResponse({ account: { ...account, takerFeeBps: '5' } })).toBe(false);
+    expect(isAccountResponse({ account: { ...account, makerFeeBps: -1 } })).toBe(false);
+    expect(isAccountResponse({ account: { ...account, makerFeeBps: 2.5 } })).toBe(false);
+    // The preview charges these rates, so an account without them is not taken for one.
+    expect(isAccountResponse({ account: { ...account, takerFeeBps: undefined } })).toBe(false);
     expect(isAccountResponse({ account: { ...account, seq: undefined } })).toBe(false);
     expect(isPlaceOrderResponse({ order })).toBe(false);
     expect(isOrderRejectedResponse({ error: { code: 'teapot', message: 'x' }, order })).toBe(false);
