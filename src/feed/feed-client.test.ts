@@ -3,10 +3,36 @@ import type { FeedBatch, WorkerCommand } from './feed-types';
 import { createFeedClient, type WorkerLike } from './feed-client';
 import { packTickers } from './ticker-pack';
 import { PerfTapSlot, type PerfTap } from './perf-tap';
-import { testTicker } from '../../protocol/test-fixtures';
+import { accountUpdate } from '../../protocol/account-messages';
+import { TEST_ACCOUNT, TEST_FILL, testTicker } from '../../protocol/test-fixtures';
+import type { VisibilitySource } from './visibility-wake';
+
+/** A document stand-in whose visibility a test switches. */
+class FakeVisibility implements VisibilitySource {
+  visibilityState: DocumentVisibilityState = 'visible';
+  private readonly listeners = new Set<() => void>();
+  addEventListener(_type: 'visibilitychange', listener: () => void): void {
+    this.listeners.add(listener);
+  }
+  removeEventListener(_type: 'visibilitychange', listener: () => void): void {
+    this.listeners.delete(listener);
+  }
+  set(state: DocumentVisibilityState): void {
+    this.visibilityState = state;
+    for (const listener of this.listeners) listener();
+  }
+  get watchers(): number {
+    return this.listeners.size;
+  }
+}
 
 function setup(
-  options: { apply?: (batch: FeedBatch) => void; now?: () => number; perf?: PerfTapSlot } = {},
+  options: {
+    apply?: (batch: FeedBatch) => void;
+    now?: () => number;
+    perf?: PerfTapSlot;
+    visibility?: VisibilitySource;
+  } = {},
 ) {
   const posted: WorkerCommand[] = [];
   const worker: WorkerLike = {
@@ -15,6 +41,7 @@ function setup(
     terminate: () => undefined,
   };
   const frames: Array<() => void> = [];
+  const ticks: Array<() => void> = [];
   const applied: FeedBatch[] = [];
   const client = createFeedClient({
     createWorker: () => worker,
@@ -24,12 +51,14 @@ function setup(
       options.apply?.(batch);
     },
     requestFrame: (callback) => frames.push(callback),
+    requestHiddenTick: (callback) => ticks.push(callback),
+    visibility: options.visibility ?? null,
     now: options.now,
     perf: options.perf ?? new PerfTapSlot(),
   });
   const deliver = (batch: FeedBatch) =>
     worker.onmessage?.(new MessageEvent('message', { data: { type: 'batch', batch } }));
-  return { client, posted, frames, applied, deliver, worker };
+  return { client, posted, frames, ticks, applied, deliver, worker };
 }
 
 describe('createFeedClient', () => {
@@ -77,6 +106,53 @@ describe('createFeedClient', () => {
     expect(applied).toHaveLength(0);
     frames.shift()!();
     expect(applied).toEqual([{ tickers: [{ ...t, seq: 2, last: 2 }] }]);
+  });
+});
+
+describe('createFeedClient while the page is hidden', () => {
+  const update = (seq: number): FeedBatch => ({
+    account: [accountUpdate({ ...TEST_ACCOUNT, seq }, [], [{ ...TEST_FILL, id: `f${seq}` }], [])],
+  });
+
+  it('applies batches on a timer, since a hidden page gets no frames', () => {
+    const visibility = new FakeVisibility();
+    visibility.set('hidden');
+    const { frames, ticks, applied, deliver } = setup({ visibility });
+    deliver(update(1));
+    deliver(update(2));
+    expect(frames).toHaveLength(0);
+    expect(ticks).toHaveLength(1);
+    ticks.shift()!();
+    expect(applied).toEqual([{ account: [...update(1).account!, ...update(2).account!] }]);
+  });
+
+  it('does not leave a batch waiting for a frame when the page hides before it comes', () => {
+    const visibility = new FakeVisibility();
+    const { frames, ticks, applied, deliver } = setup({ visibility });
+    deliver(update(1));
+    expect(frames).toHaveLength(1);
+    visibility.set('hidden');
+    expect(ticks).toHaveLength(1);
+    ticks.shift()!();
+    expect(applied).toEqual([update(1)]);
+    // The frame asked for while visible comes when the page is shown again: nothing is left to
+    // apply, and nothing is applied twice.
+    visibility.set('visible');
+    frames.shift()!();
+    expect(applied).toHaveLength(1);
+    deliver(update(2));
+    expect(frames).toHaveLength(1);
+    expect(ticks).toHaveLength(0);
+    frames.shift()!();
+    expect(applied).toEqual([update(1), update(2)]);
+  });
+
+  it('stops watching visibility when disposed', () => {
+    const visibility = new FakeVisibility();
+    const { client } = setup({ visibility });
+    expect(visibility.watchers).toBe(1);
+    client.dispose();
+    expect(visibility.watchers).toBe(0);
   });
 });
 

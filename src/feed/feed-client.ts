@@ -1,6 +1,8 @@
 /**
  * Main-thread side of the feed: starts the worker, reference-counts stream subscriptions of this
- * page, answers the worker's probes and applies its batches to the stores once per animation frame.
+ * page, answers the worker's probes and applies its batches to the stores once per animation frame
+ * — or, while the page is hidden and gets no frames, on a slow timer, so account changes (fills,
+ * and the notifications they raise) still arrive.
  */
 import type { Channel } from '../../protocol/messages';
 import type { Interval } from '../../protocol/intervals';
@@ -9,7 +11,7 @@ import { FramePacer } from './frame-pacer';
 import { createFeedWorker } from './feed-port';
 import { unpackTickers } from './ticker-pack';
 import { isWorkerEvent } from './worker-command';
-import { watchVisibility } from './visibility-wake';
+import { watchVisibility, type VisibilitySource } from './visibility-wake';
 import { BatchBuilder } from './batch-builder';
 import { perfTapSlot, type PerfTapSlot } from './perf-tap';
 import {
@@ -58,35 +60,66 @@ export interface FeedClientOptions {
   url: string;
   apply: (batch: FeedBatch) => void;
   requestFrame?: (callback: () => void) => void;
+  /** Whether the page is hidden (default: the document, when there is one). */
+  visibility?: VisibilitySource | null;
+  /** Schedules the apply while the page is hidden (default: setTimeout of HIDDEN_APPLY_MS). */
+  requestHiddenTick?: (callback: () => void) => void;
   /** Clock for pacing (tests pass a fake one). */
   now?: () => number;
   /** Where a performance monitor may plug in (default: the page's one slot). */
   perf?: PerfTapSlot;
 }
 
+/**
+ * How often batches are applied while the page is hidden, ms. Nothing is painted then, so this
+ * only bounds how late a fill is noticed (browsers throttle hidden timers to about 1 s anyway).
+ */
+export const HIDDEN_APPLY_MS = 250;
+
 /** Creates a feed client around a worker. */
 export function createFeedClient(options: FeedClientOptions): PageFeedClient {
   let worker = options.createWorker();
   const requestFrame = options.requestFrame ?? afterNextFrame;
+  const requestHiddenTick =
+    options.requestHiddenTick ?? ((callback) => void setTimeout(callback, HIDDEN_APPLY_MS));
+  const visibility =
+    options.visibility !== undefined
+      ? options.visibility
+      : typeof document === 'undefined'
+        ? null
+        : document;
+  const hidden = () => visibility?.visibilityState === 'hidden';
   const counts = new Map<string, { spec: StreamSpec; count: number }>();
   // What the worker has been told, to tell it again when it asks this page to rejoin.
   let instrumentsCommand: WorkerCommand | null = null;
   let networkCommand: WorkerCommand | null = null;
   // Batches that arrive between frames (or while the tab is hidden) are folded together.
   const pending = new BatchBuilder();
-  let frameRequested = false;
+  let applyScheduled = false;
 
   const now = options.now ?? (() => performance.now());
   const pacer = new FramePacer();
   const perf = options.perf ?? perfTapSlot;
 
+  // A hidden page gets no animation frames (a frame asked for stays pending until it is shown
+  // again), so there the apply waits for a timer instead. Either callback may find the batch
+  // already applied by the other; then it has nothing to do.
+  const schedule = () => {
+    if (hidden()) requestHiddenTick(flush);
+    else requestFrame(flush);
+  };
+  const onVisibilityChange = () => {
+    if (applyScheduled && hidden()) requestHiddenTick(flush);
+  };
+  visibility?.addEventListener('visibilitychange', onVisibilityChange);
+
   const flush = () => {
     if (!pacer.due(now())) {
       // Still paying for the last apply: keep folding, look again next frame.
-      requestFrame(flush);
+      schedule();
       return;
     }
-    frameRequested = false;
+    applyScheduled = false;
     const batch = pending.take();
     if (!batch) return;
     const start = now();
@@ -123,9 +156,9 @@ export function createFeedClient(options: FeedClientOptions): PageFeedClient {
     if (message.stats) perf.current?.workerStats(message.stats);
     const tickers = message.tickers === undefined ? null : unpackTickers(message.tickers);
     pending.add(tickers ? { ...message.batch, tickers } : message.batch);
-    if (!frameRequested && !pending.isEmpty()) {
-      frameRequested = true;
-      requestFrame(flush);
+    if (!applyScheduled && !pending.isEmpty()) {
+      applyScheduled = true;
+      schedule();
     }
   };
   worker.onmessage = onMessage;
@@ -184,6 +217,7 @@ export function createFeedClient(options: FeedClientOptions): PageFeedClient {
     },
     dispose() {
       unwatchPerf();
+      visibility?.removeEventListener('visibilitychange', onVisibilityChange);
       worker.postMessage({ type: 'stop' });
       worker.terminate();
     },

@@ -76,8 +76,16 @@ export function browserNotifier(): Notifier {
     permission: () => (supported ? Notification.permission : 'unsupported'),
     request: () => (supported ? Notification.requestPermission() : Promise.resolve('denied')),
     show: (title, body) => {
-      if (supported && Notification.permission === 'granted') {
-        new Notification(title, { body, tag: 'quotedeck-fill' });
+      if (!supported || Notification.permission !== 'granted') return;
+      const options = { body, tag: 'quotedeck-fill' };
+      try {
+        new Notification(title, options);
+      } catch {
+        // Chrome on Android refuses the constructor ("use showNotification"): pages there may
+        // only notify through their service worker.
+        void navigator.serviceWorker?.ready
+          .then((registration) => registration.showNotification(title, options))
+          .catch(() => undefined);
       }
     },
   };

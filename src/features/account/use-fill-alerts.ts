@@ -10,10 +10,17 @@ import { instrumentsQuery } from '../../lib/api/instruments';
 import { fillsQuery } from '../../lib/api/paper';
 import { browserNotifier, fillText, groupFills, takeNewFills, type Notifier } from './fill-alerts';
 
-/** Announces fills as they arrive in the fills query. */
+// Module-level defaults: fresh ones per render would re-run the effect on every render.
+const defaultNotifier = browserNotifier();
+const documentHidden = () => document.hidden;
+
+/**
+ * Announces fills as they arrive in the fills query. While the page is hidden they arrive on the
+ * feed client's hidden-page timer (feed-client.ts), since a hidden page gets no animation frames.
+ */
 export function useFillAlerts(
-  notifier: Notifier = browserNotifier(),
-  isHidden: () => boolean = () => document.hidden,
+  notifier: Notifier = defaultNotifier,
+  isHidden: () => boolean = documentHidden,
 ): void {
   const fills = useQuery(fillsQuery).data?.fills;
   const instruments = useQuery(instrumentsQuery).data?.instruments;
