@@ -32,6 +32,7 @@ import type { MarketSource } from './sources/source';
 import { FeedStats } from './ws/feed-stats';
 import { registerFeedRoute, type FeedRoute, type FeedRouteOptions } from './ws/feed-route';
 import type { Session } from './ws/session';
+import { MAX_CLIENT_FRAME_BYTES } from './ws/session-options';
 import type { FanoutMode } from './ws/wire-format';
 
 /** The feed's abuse limits (see FeedRouteOptions and SessionOptions for the defaults). */
@@ -117,7 +118,7 @@ declare module 'fastify' {
 }
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
-export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+export { MAX_CLIENT_FRAME_BYTES };
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** Builds the gateway app (not listening). */

@@ -113,6 +113,7 @@ const STATS_HELP: Record<string, string> = {
   slowCloses: 'Clients closed with 1013 "too slow".',
   budgetConflations: 'Times a client was conflated because the gateway-wide unsent budget ran low.',
   budgetCloses: 'Clients closed 1013 because the gateway-wide unsent budget ran out.',
+  heartbeatTimeouts: 'Clients cut off after two heartbeat pings went unanswered.',
   rejectedMessages: 'Client messages refused (undecodable, invalid, unknown stream, over a limit).',
   droppedMessages:
     'Messages meant for a client never sent, by reason (conflated: skipped while behind; closed: queued when it closed).',

@@ -64,6 +64,8 @@ export class FeedStats {
   budgetConflations = 0;
   /** Clients closed with 1013 because the gateway's total unsent bytes passed its budget. */
   budgetCloses = 0;
+  /** Clients cut off (no close frame: 1006 at their end) after two pings went unanswered. */
+  heartbeatTimeouts = 0;
   /** Client messages refused (undecodable, invalid, unknown stream, over a limit). */
   rejectedMessages = 0;
   /** Messages meant for a client and never sent, by reason. */

@@ -54,6 +54,8 @@ export interface AccountChannelLike {
   unsubscribe(subscriber: Subscriber): void;
 }
 
+/** Largest client frame the gateway reads (ws maxPayload); a larger one closes the connection 1009. */
+export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
 export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_BATCH_MS = 10;
 export const DEFAULT_MAX_SUBSCRIPTIONS = 128;

@@ -62,16 +62,21 @@ describe('Session', () => {
     expect(socket.terminated).toBe(true);
   });
 
-  it('pings every heartbeat and terminates a client that missed two pongs', () => {
-    const { socket } = open();
+  it('pings every heartbeat and terminates (and counts) a client that missed two pongs', () => {
+    const stats = new FeedStats();
+    const { socket } = open({ stats });
     vi.advanceTimersByTime(1000);
     expect(socket.pings).toBe(1);
     socket.emit('pong');
     vi.advanceTimersByTime(2000);
     expect(socket.pings).toBe(3);
     expect(socket.terminated).toBe(false);
+    expect(stats.heartbeatTimeouts).toBe(0);
     vi.advanceTimersByTime(1000);
     expect(socket.terminated).toBe(true);
+    expect(stats.heartbeatTimeouts).toBe(1);
+    vi.advanceTimersByTime(5000);
+    expect(stats.heartbeatTimeouts).toBe(1);
   });
 
   it('a Buffer[] or ArrayBuffer message is decoded too', () => {

@@ -290,6 +290,7 @@ export class Session implements Subscriber, BudgetMember {
 
   private beat(): void {
     if (this.missedPongs >= 2) {
+      this.stats.heartbeatTimeouts++;
       this.socket.terminate();
       this.dispose();
       return;
