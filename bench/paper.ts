@@ -3,7 +3,8 @@
  * (committed to PGlite in a temp directory) on a real gateway child, p50/p99 over a few hundred
  * small market orders; baseline: GET /healthz on the same gateway (the HTTP floor, no engine, no
  * store). Engine throughput: orders/s of the engine alone in-process (no store, the baseline)
- * against engine + store (each transition committed to PGlite before the next order).
+ * against engine + store (each transition committed to PGlite before the next order). Only
+ * accepted orders are timed; any rejected or failed order fails the bench with the count.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { PlaceOrderBody } from '../protocol/paper';
 import type { InstrumentsResponse } from '../protocol/rest';
 import { BTC_USD } from '../protocol/test-fixtures';
+import { isRecord } from '../protocol/value-guards';
 import { createPaperEngine, instrumentLookup, type MarketView } from '../server/paper/engine';
 import { openPaperStore } from '../server/paper/store/open-paper-store';
 import type { OrderRequest } from '../server/paper/types';
@@ -59,6 +61,58 @@ function marketOrder(n: number, symbol: string, quantity: number): OrderRequest 
   };
 }
 
+/**
+ * Counts how the gateway answered the bench's orders. Only an accepted order (201, or 200 for a
+ * repeat of its id) was acknowledged by the engine and the store; a 422 is a rejection answered
+ * before any fill or commit, so timing it would flatter the round trip.
+ */
+export class OrderTally {
+  accepted = 0;
+  /** Not accepted, by reason: `422 insufficient_buying_power`, `503`, `network: …`. */
+  readonly failed = new Map<string, number>();
+
+  /** Records one HTTP answer (its status and parsed body); true when the order was accepted. */
+  answer(status: number, body: unknown): boolean {
+    if (status === 201 || status === 200) {
+      this.accepted++;
+      return true;
+    }
+    const error = isRecord(body) && isRecord(body.error) ? body.error.code : undefined;
+    this.fail(typeof error === 'string' ? `${status} ${error}` : String(status));
+    return false;
+  }
+
+  /** Records an order that got no answer at all. */
+  fail(reason: string): void {
+    this.failed.set(reason, (this.failed.get(reason) ?? 0) + 1);
+  }
+
+  get failedCount(): number {
+    let total = 0;
+    for (const count of this.failed.values()) total += count;
+    return total;
+  }
+
+  /** Throws, with the counts, unless every order sent was accepted. */
+  assertAllAccepted(what: string): void {
+    const failed = this.failedCount;
+    if (failed === 0) return;
+    const reasons = [...this.failed].map(([reason, count]) => `${count} × ${reason}`).join(', ');
+    throw new Error(
+      `${what}: ${failed} of ${failed + this.accepted} orders were not accepted (${reasons}); ` +
+        'the figures would not measure acknowledged orders',
+    );
+  }
+}
+
+async function bodyOf(response: Response): Promise<unknown> {
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /** The gateway listens before its paper store is open; orders wait for GET /readyz. */
 async function untilReady(url: string): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
@@ -79,18 +133,23 @@ async function roundTrips(): Promise<{ order: number[]; floor: number[] }> {
     const btc = instruments.find((i) => i.symbol === 'BTC-USD')!;
     const order: number[] = [];
     const floor: number[] = [];
+    const tally = new OrderTally();
     for (let n = 0; n < ROUND_TRIPS + 20; n++) {
       const body: PlaceOrderBody = marketOrder(n, btc.symbol, btc.lot * 10);
       let start = performance.now();
-      const placed = await fetch(`${gateway.url}/api/orders`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      await placed.arrayBuffer();
-      const took = performance.now() - start;
-      if (placed.status !== 201 && placed.status !== 422) {
-        throw new Error(`order answered ${placed.status}`);
+      let took: number;
+      try {
+        const placed = await fetch(`${gateway.url}/api/orders`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const answer = await bodyOf(placed);
+        took = performance.now() - start;
+        if (!tally.answer(placed.status, answer)) continue;
+      } catch (error) {
+        tally.fail(`network: ${String(error)}`);
+        continue;
       }
       start = performance.now();
       await (await fetch(`${gateway.url}/healthz`)).arrayBuffer();
@@ -101,6 +160,8 @@ async function roundTrips(): Promise<{ order: number[]; floor: number[] }> {
         floor.push(healthz);
       }
     }
+    // Every order is sent before failing, so the message says how many were refused and why.
+    tally.assertAllAccepted('paper bench round trips');
     return { order: order.sort((a, b) => a - b), floor: floor.sort((a, b) => a - b) };
   } finally {
     await gateway.stop();
@@ -114,11 +175,16 @@ function engineAlone(): number {
     market: STILL_MARKET,
     recentOrderCapacity: 1000,
   });
+  let rejected = 0;
   const start = performance.now();
   for (let n = 0; n < ENGINE_ORDERS; n++) {
-    engine.place(marketOrder(n, INSTRUMENT.symbol, 10), Date.now());
+    const result = engine.place(marketOrder(n, INSTRUMENT.symbol, 10), Date.now());
+    if (result.order.status === 'rejected') rejected++;
   }
-  return ENGINE_ORDERS / ((performance.now() - start) / 1000);
+  const perSecond = ENGINE_ORDERS / ((performance.now() - start) / 1000);
+  // A rejection is cheaper than a fill: counted in, it would inflate the baseline.
+  if (rejected > 0) throw new Error(`engine alone: ${rejected} of ${ENGINE_ORDERS} rejected`);
+  return perSecond;
 }
 
 async function engineWithStore(): Promise<number> {
@@ -129,12 +195,16 @@ async function engineWithStore(): Promise<number> {
       instruments: instrumentLookup([INSTRUMENT]),
       market: STILL_MARKET,
     });
+    let rejected = 0;
     const start = performance.now();
     for (let n = 0; n < STORE_ORDERS; n++) {
       const result = engine.place(marketOrder(n, INSTRUMENT.symbol, 10), Date.now());
+      if (result.order.status === 'rejected') rejected++;
       if (result.transition) await store.commit(result.transition);
     }
-    return STORE_ORDERS / ((performance.now() - start) / 1000);
+    const perSecond = STORE_ORDERS / ((performance.now() - start) / 1000);
+    if (rejected > 0) throw new Error(`engine + store: ${rejected} of ${STORE_ORDERS} rejected`);
+    return perSecond;
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
