@@ -31,6 +31,9 @@ const OrdersPanel = lazy(() =>
   import('./features/orders/orders-panel').then((m) => ({ default: m.OrdersPanel })),
 );
 
+/** The header title; index.html's app shell paints the same one before any script runs. */
+export const APP_TITLE = 'Quotedeck';
+
 function PanelSlot({ area }: { area: string }) {
   return <div className={`panel paper-slot ${area}`} aria-hidden="true" />;
 }
@@ -51,7 +54,7 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <h1>Quotedeck</h1>
+        <h1>{APP_TITLE}</h1>
         <div className="topbar-end">
           {/* Always rendered, so it never moves the header; its overlay is fixed, out of the flow. */}
           <PerfToggle />

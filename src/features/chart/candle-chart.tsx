@@ -28,6 +28,7 @@ import {
   toBars,
   UP_COLOR,
 } from './chart-data';
+import { DEFAULT_PACER_OPTIONS, measurePaint, RedrawPacer } from './redraw-pacer';
 import { useOwnOrdersOnChart } from './use-own-orders-on-chart';
 
 /** Bars in view when history is drawn. */
@@ -154,7 +155,7 @@ function drawHistory(
   });
 
   const storeKey = candleKey(instrument.id, interval);
-  const push = (candle: CandleUpdate) => {
+  const place = (candle: CandleUpdate) => {
     const converted = timed(toBars(instrument, candle));
     const placed = placeBar(bars, converted);
     if (placed === 'refused') return;
@@ -165,10 +166,29 @@ function drawHistory(
     s.candles.update({ ...converted.bar, time: converted.bar.time as UTCTimestamp });
     s.volume.update({ ...converted.volume, time: converted.volume.time as UTCTimestamp });
   };
+  const pacer = new RedrawPacer<CandleUpdate>(
+    (candle) =>
+      measurePaint(
+        () => place(candle),
+        (ms) => pacer.reportCost(ms),
+      ),
+    {
+      ...DEFAULT_PACER_OPTIONS,
+      timers: {
+        now: () => performance.now(),
+        setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+        clearTimeout: (handle) => window.clearTimeout(handle as number),
+      },
+    },
+  );
   const current = useCandlesStore.getState().forming[storeKey];
-  if (current) push(current);
-  return useCandlesStore.subscribe((state, previous) => {
+  if (current) place(current);
+  const unsubscribe = useCandlesStore.subscribe((state, previous) => {
     const candle = state.forming[storeKey];
-    if (candle && candle !== previous.forming[storeKey]) push(candle);
+    if (candle && candle !== previous.forming[storeKey]) pacer.push(candle);
   });
+  return () => {
+    unsubscribe();
+    pacer.dispose();
+  };
 }
