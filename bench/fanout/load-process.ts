@@ -63,6 +63,7 @@ function connectOne(url: string, client: LoadClient): Promise<string | null> {
       resolve(error);
     };
     socket.on('open', () => {
+      opened = true;
       open += 1;
       settle(null);
     });
@@ -76,8 +77,11 @@ function connectOne(url: string, client: LoadClient): Promise<string | null> {
       client.messages += counted.messages;
       if (counted.malformed) malformedFrames += 1;
     });
+    let opened = false;
     socket.on('close', (code: number) => {
-      if (settled) {
+      // A socket that never opened (a handshake timeout settles first) is a failed connect,
+      // already counted as such: not a close of an open client.
+      if (opened) {
         open -= 1;
         closeCodes[code] = (closeCodes[code] ?? 0) + 1;
       }
