@@ -31,7 +31,8 @@ export function AccountBar({ notifier = defaultNotifier }: AccountBarProps) {
   const live = useLiveAccount();
   useFillAlerts(notifier);
   const freshness = usePaperFreshness(live.accountUpdatedAt, live.failed);
-  const [permission, setPermission] = useState(notifier.permission());
+  // Lazy: reading Notification.permission asks the browser process; once per mount is enough.
+  const [permission, setPermission] = useState(() => notifier.permission());
   const [confirmReset, setConfirmReset] = useState(false);
   const reset = useResetAccount();
   const account = live.account;
