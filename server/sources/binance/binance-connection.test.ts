@@ -98,6 +98,10 @@ describe('Binance connection', () => {
     expect(h.source.stats.malformed).toBe(9);
     expect(h.book()).toEqual(before);
     expect(h.statuses()).toEqual([false, true]);
+    // A sample is logged (the first, then one per 100), with what was wrong.
+    expect(h.logs.filter((line) => line.includes('malformed'))).toEqual([
+      expect.stringMatching(/^binance: dropped malformed message #1 \(.+\)$/),
+    ]);
     // The sequence is unharmed: the next real update applies.
     await h.send(depthEvent(102, 102, levels(['63000.00', '1.00000']), []));
     expect(h.book().bids.slice(-2)).toEqual([6_300_000, 100_000]);

@@ -11,6 +11,8 @@ import type { ExchangeSource, ExchangeSourceOptions } from '../exchange/exchange
 import { ExchangeSocket } from '../exchange/exchange-socket';
 import { newExchangeStats } from '../exchange/exchange-stats';
 import { DiskCache } from '../exchange/instrument-cache';
+import { liveStatusSink } from '../exchange/live-status';
+import { malformedDropper } from '../exchange/malformed-log';
 import { gridUnits } from '../exchange/venue-units';
 import type { HistoryInterval, SourceSink } from '../source';
 import { BinanceBookSync, type BookSyncHost } from './binance-book';
@@ -121,12 +123,7 @@ export async function createBinanceSource(options: BinanceSourceOptions): Promis
       new BinanceBookSync(instrument, host),
     ]),
   );
-  let malformedLogged = 0;
-  const malformed = (reason: string) => {
-    stats.malformed++;
-    // Log a sample, not a flood: the counter carries the rest.
-    if (malformedLogged++ % 1000 === 0) log(`binance: dropped a malformed message (${reason})`);
-  };
+  const malformed = malformedDropper('binance', stats, log);
   const onTrade = (event: TradeEvent) => {
     const book = books.get(event.s);
     if (!book) return malformed(`trade for unknown symbol ${event.s}`);
@@ -198,9 +195,11 @@ export async function createBinanceSource(options: BinanceSourceOptions): Promis
     limits: (inst) => limits.get(inst),
     history: (inst, interval, end) => candlesBefore(history.get(`${inst}/${interval}`) ?? [], end),
     start(target) {
-      sink = target;
       // Not live until each book's first snapshot is applied.
-      for (const instrument of instruments) target.status(instrument.id, false);
+      sink = liveStatusSink(
+        target,
+        instruments.map((instrument) => instrument.id),
+      );
       socket.start();
     },
     async stop() {

@@ -68,6 +68,8 @@ describe('Coinbase feed', () => {
   it('subscribes on open, then builds the book from the snapshot and its updates', async () => {
     const { sink, script } = await setup();
     expect(await script.readMessages(3)).toEqual(SUBSCRIBES);
+    // Not live before the first snapshot (the hub would otherwise assume it is).
+    expect(sink.statuses).toEqual([{ inst: 1, live: false }]);
     script.frame('subscriptions', [{ subscriptions: { level2: ['BTC-USD'] } }]);
     script.snapshot('BTC-USD', SNAPSHOT);
     script.update('BTC-USD', [bid('100.00', '0'), bid('99.75', '0.1'), offer('100.50', '0.5')]);
@@ -81,7 +83,10 @@ describe('Coinbase feed', () => {
       });
     expect(sink.events[0]).toMatchObject({ type: 'book', inst: 1, snapshot: true });
     expect(sink.events[0]?.time).toBe(Date.UTC(2024, 4, 1, 12, 0, 0, 123));
-    expect(sink.statuses).toEqual([]);
+    expect(sink.statuses).toEqual([
+      { inst: 1, live: false },
+      { inst: 1, live: true },
+    ]);
   });
 
   it('on a sequence_num jump marks the book stale, resyncs exactly once, and is correct after', async () => {
@@ -97,7 +102,7 @@ describe('Coinbase feed', () => {
       { type: 'unsubscribe', product_ids: ['BTC-USD'], channel: 'level2' },
       { type: 'subscribe', product_ids: ['BTC-USD'], channel: 'level2' },
     ]);
-    await expect.poll(() => sink.statuses).toEqual([{ inst: 1, live: false }]);
+    await expect.poll(() => sink.statuses.map((s) => s.live)).toEqual([false, true, false]);
     // Updates during the resync are not applied: the book still shows the pre-gap state.
     expect(book(sink)).toEqual({
       bids: [10000, 175_000_000, 9950, 200_000_000],
@@ -111,10 +116,7 @@ describe('Coinbase feed', () => {
         bids: [10025, 100_000_000, 10000, 400_000_000],
         asks: [10075, 200_000_000],
       });
-    expect(sink.statuses).toEqual([
-      { inst: 1, live: false },
-      { inst: 1, live: true },
-    ]);
+    expect(sink.statuses.map((s) => s.live)).toEqual([false, true, false, true]);
     expect(stats.gaps).toBe(2);
     expect(stats.resyncs).toBe(1);
   });
@@ -207,8 +209,8 @@ describe('Coinbase feed', () => {
     expect(source?.stats.offGrid).toBe(1);
   });
 
-  it('counts malformed frames and leaves the book intact', async () => {
-    const { sink, script, stats } = await setup();
+  it('counts malformed frames, logs a sample, and leaves the book intact', async () => {
+    const { sink, script, stats, logs } = await setup();
     await script.readMessages(3);
     script.snapshot('BTC-USD', SNAPSHOT);
     // Frames that are not Coinbase envelopes carry no sequence number of their own.
@@ -237,7 +239,11 @@ describe('Coinbase feed', () => {
     expect(book(sink)?.bids).toEqual([10000, 150_000_000, 9950, 200_000_000, 9900, 100_000_000]);
     expect(stats.malformed).toBe(9);
     expect(stats.resyncs).toBe(0);
-    expect(sink.statuses).toEqual([]);
+    expect(sink.statuses.map((s) => s.live)).toEqual([false, true]);
+    // The first drop is logged with its reason; the rest only counted (one line per 100).
+    expect(logs.filter((line) => line.includes('malformed'))).toEqual([
+      'coinbase: dropped malformed message #1 (unreadable frame: {not json)',
+    ]);
   });
 
   it('resyncs a product whose level2 event is unreadable (an update was lost)', async () => {
@@ -249,7 +255,7 @@ describe('Coinbase feed', () => {
     script.snapshot('BTC-USD', [bid('50.00', '1')]);
     await expect.poll(() => book(sink)).toEqual({ bids: [5000, 100_000_000], asks: [] });
     expect(stats).toMatchObject({ malformed: 1, resyncs: 1, gaps: 0 });
-    expect(sink.statuses.map((s) => s.live)).toEqual([false, true]);
+    expect(sink.statuses.map((s) => s.live)).toEqual([false, true, false, true]);
   });
 
   it('drops off-grid levels and counts them, applying the rest of the message', async () => {

@@ -9,6 +9,8 @@
 import type { Instrument } from '../../../protocol/instruments';
 import type { SourceSink } from '../source';
 import type { ExchangeStats } from '../exchange/exchange-stats';
+import { liveStatusSink, type LiveStatusSink } from '../exchange/live-status';
+import { malformedDropper } from '../exchange/malformed-log';
 import { toFlatLevels, toTrade, type NormalTrade } from './coinbase-levels';
 import {
   isCoinbaseError,
@@ -38,8 +40,9 @@ export class CoinbaseFeed {
   private readonly byProduct = new Map<string, Instrument>();
   /** Products whose book waits for a snapshot; their updates are dropped meanwhile. */
   private readonly awaiting = new Set<string>();
-  /** Last status told to the sink per product (absent: nothing said yet). */
-  private readonly live = new Map<string, boolean>();
+  /** Says "not live" for every product until its first snapshot, then only changes. */
+  private readonly sink: LiveStatusSink;
+  private readonly malformed: (reason: string) => void;
   private readonly toResubscribe = new Set<string>();
   private lastSeq: number | null = null;
   private opens = 0;
@@ -50,6 +53,11 @@ export class CoinbaseFeed {
   constructor(private readonly options: CoinbaseFeedOptions) {
     for (const inst of options.instruments)
       this.byProduct.set(inst.venueSymbol ?? inst.symbol, inst);
+    this.sink = liveStatusSink(
+      options.sink,
+      options.instruments.map((inst) => inst.id),
+    );
+    this.malformed = malformedDropper('coinbase', options.stats, options.log);
   }
 
   private get productIds(): string[] {
@@ -90,10 +98,7 @@ export class CoinbaseFeed {
   message(text: string): void {
     const frame = parseFrame(text);
     const { stats } = this.options;
-    if (!frame) {
-      stats.malformed++;
-      return;
-    }
+    if (!frame) return this.malformed(`unreadable frame: ${text.slice(0, 120)}`);
     if (isCoinbaseError(frame)) {
       this.options.log(`coinbase: error from the exchange: ${frame.message}`);
       return;
@@ -116,10 +121,11 @@ export class CoinbaseFeed {
   }
 
   private onLevel2(value: unknown, time: number): void {
-    const { stats, sink } = this.options;
+    const { stats } = this.options;
+    const { sink } = this;
     const event = parseL2Event(value);
     if (!event) {
-      stats.malformed++;
+      this.malformed('unreadable level2 event');
       // A lost update leaves the book wrong: take a fresh snapshot of that product if we can tell.
       const productId = productOf(value);
       if (productId && this.byProduct.has(productId)) {
@@ -128,17 +134,13 @@ export class CoinbaseFeed {
       return;
     }
     const inst = this.byProduct.get(event.productId);
-    if (!inst) {
-      stats.malformed++;
-      return;
-    }
+    if (!inst) return this.malformed(`level2 event for unknown product ${event.productId}`);
     if (event.type === 'update' && this.awaiting.has(event.productId)) return;
-    const { bids, asks } = toFlatLevels(inst, event.updates, stats);
+    const { bids, asks } = toFlatLevels(inst, event.updates, stats, this.malformed);
     if (event.type === 'snapshot') {
       sink.book(inst.id, bids, asks, time, true);
       this.awaiting.delete(event.productId);
-      if (this.live.get(event.productId) === false) sink.status(inst.id, true);
-      this.live.set(event.productId, true);
+      sink.status(inst.id, true);
       if (this.awaiting.size === 0 && this.snapshotTimer) {
         clearTimeout(this.snapshotTimer);
         this.snapshotTimer = null;
@@ -149,12 +151,10 @@ export class CoinbaseFeed {
   }
 
   private onTrades(value: unknown, time: number): void {
-    const { stats, sink } = this.options;
+    const { stats } = this.options;
+    const { sink } = this;
     const event = parseTradesEvent(value);
-    if (!event) {
-      stats.malformed++;
-      return;
-    }
+    if (!event) return this.malformed('unreadable market_trades event');
     // The snapshot repeats recent prints the candle history already holds.
     if (event.type === 'snapshot') return;
     const trades: { inst: number; trade: NormalTrade }[] = [];
@@ -162,7 +162,9 @@ export class CoinbaseFeed {
       const parsed = parseTrade(raw);
       const inst = parsed ? this.byProduct.get(parsed.productId) : undefined;
       if (!parsed || !inst) {
-        stats.malformed++;
+        this.malformed(
+          parsed ? `trade for unknown product ${parsed.productId}` : 'unreadable trade',
+        );
         continue;
       }
       const trade = toTrade(inst, parsed, time, stats);
@@ -209,9 +211,7 @@ export class CoinbaseFeed {
 
   private markStale(productId: string): void {
     const inst = this.byProduct.get(productId);
-    if (!inst || this.live.get(productId) === false) return;
-    this.live.set(productId, false);
-    this.options.sink.status(inst.id, false);
+    if (inst) this.sink.status(inst.id, false);
   }
 
   private armSnapshotDeadline(): void {

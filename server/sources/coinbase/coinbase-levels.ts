@@ -14,17 +14,21 @@ export interface FlatBook {
   asks: number[];
 }
 
-/** Converts the raw levels of one level2 event to flat [price, size, ...] sides. */
+/**
+ * Converts the raw levels of one level2 event to flat [price, size, ...] sides; unreadable levels
+ * go to `malformed`, off-grid ones are counted in `stats`.
+ */
 export function toFlatLevels(
   inst: Instrument,
   updates: readonly unknown[],
   stats: ExchangeStats,
+  malformed: (reason: string) => void,
 ): FlatBook {
   const book: FlatBook = { bids: [], asks: [] };
   for (const raw of updates) {
     const level = parseL2Level(raw);
     if (!level) {
-      stats.malformed++;
+      malformed('unreadable level2 level');
       continue;
     }
     const price = gridUnits(level.price, inst.priceScale, inst.tick);

@@ -18,6 +18,8 @@ afterEach(async () => {
 const BTC = 1;
 const ETH = 2;
 const btcExpected = (book: FakeKrakenBook) => expected(book, 1, 8);
+/** The statuses the sink was told for one instrument, in order. */
+const liveOf = (inst: number) => h!.sink.statuses.filter((s) => s.inst === inst).map((s) => s.live);
 
 describe('Kraken book sync', () => {
   it('subscribes to book and trade, then mirrors the snapshot exactly', async () => {
@@ -37,6 +39,12 @@ describe('Kraken book sync', () => {
     await expect.poll(() => mirror(h!, BTC)).toEqual(btcExpected(book));
     expect(h.sink.events[0]).toMatchObject({ type: 'book', inst: BTC, snapshot: true });
     expect(h.source.stats).toMatchObject({ resyncs: 0, gaps: 0, malformed: 0, offGrid: 0 });
+    // Both pairs were not live from the start; only BTC/USD has had its snapshot.
+    expect(h.sink.statuses).toEqual([
+      { inst: BTC, live: false },
+      { inst: ETH, live: false },
+      { inst: BTC, live: true },
+    ]);
   });
 
   it('on a checksum mismatch resyncs exactly once, stale until the fresh snapshot', async () => {
@@ -53,7 +61,7 @@ describe('Kraken book sync', () => {
     connection.send(
       bookFrame('update', 'BTC/USD', [], [['37001.0', '0.50000000']], venueBook.checksum()),
     );
-    await expect.poll(() => h!.sink.statuses).toEqual([{ inst: BTC, live: false }]);
+    await expect.poll(() => liveOf(BTC)).toEqual([false, true, false]);
     expect(await connection.next()).toMatchObject({
       method: 'unsubscribe',
       params: { channel: 'book', symbol: ['BTC/USD'], depth: 10 },
@@ -67,11 +75,7 @@ describe('Kraken book sync', () => {
     connection.send(bookFrame('update', 'BTC/USD', [['36990.5', '1.00000000']], [], 1));
     connection.send(bookFrame('update', 'BTC/USD', [], [['37001.0', '0']], 2));
     connection.send(snapshotOf(venueBook));
-    await expect.poll(() => h!.sink.statuses.length).toBe(2);
-    expect(h.sink.statuses).toEqual([
-      { inst: BTC, live: false },
-      { inst: BTC, live: true },
-    ]);
+    await expect.poll(() => liveOf(BTC)).toEqual([false, true, false, true]);
     expect(mirror(h, BTC)).toEqual(btcExpected(venueBook));
     expect(h.source.stats).toMatchObject({ resyncs: 1, gaps: 1, malformed: 0 });
     // Live again: the next update applies on top of the fresh snapshot.
@@ -222,7 +226,8 @@ describe('Kraken book sync', () => {
     connection.send('{"channel":"heartbeat"}');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(connection.received.length).toBe(sent);
-    expect(h.sink.statuses).toEqual([{ inst: BTC, live: false }]);
+    // Never a good snapshot: never live.
+    expect(liveOf(BTC)).toEqual([false]);
     expect(h.sink.books.has(BTC)).toBe(false);
   });
 });

@@ -8,6 +8,8 @@
  */
 import { Side, type FlatLevels } from '../../../protocol/messages';
 import type { ExchangeStats } from '../exchange/exchange-stats';
+import { liveStatusSink, type LiveStatusSink } from '../exchange/live-status';
+import { malformedDropper } from '../exchange/malformed-log';
 import { gridUnits } from '../exchange/venue-units';
 import type { SourceSink } from '../source';
 import { KrakenBook } from './kraken-book';
@@ -36,16 +38,15 @@ interface PairState {
   pair: KrakenPair;
   book: KrakenBook;
   state: SyncState;
-  /** A status(false) was sent and no status(true) since. */
-  down: boolean;
   lastResubscribe: number;
   timer: NodeJS.Timeout | null;
 }
 
 export class KrakenFeed {
   private readonly pairs = new Map<string, PairState>();
-  private sink: SourceSink | null = null;
+  private sink: LiveStatusSink | null = null;
   private reqId = 0;
+  private readonly malformed: (reason: string) => void;
 
   constructor(
     pairs: readonly KrakenPair[],
@@ -56,15 +57,19 @@ export class KrakenFeed {
         pair,
         book: new KrakenBook(options.depth),
         state: 'awaiting',
-        down: false,
         lastResubscribe: Number.NEGATIVE_INFINITY,
         timer: null,
       });
     }
+    this.malformed = malformedDropper('kraken', options.stats, options.log);
   }
 
+  /** Starts feeding `sink`: every pair is not live until its first snapshot. */
   attach(sink: SourceSink): void {
-    this.sink = sink;
+    this.sink = liveStatusSink(
+      sink,
+      [...this.pairs.values()].map((ps) => ps.pair.instrument.id),
+    );
   }
 
   /** A connection opened: subscribe to books (with snapshot) and trades for every pair. */
@@ -208,26 +213,15 @@ export class KrakenFeed {
   }
 
   private markDown(ps: PairState): void {
-    if (ps.down) return;
-    ps.down = true;
     this.sink?.status(ps.pair.instrument.id, false);
   }
 
   private markUp(ps: PairState): void {
-    if (!ps.down) return;
-    ps.down = false;
     this.sink?.status(ps.pair.instrument.id, true);
   }
 
   private clearTimer(ps: PairState): void {
     if (ps.timer) clearTimeout(ps.timer);
     ps.timer = null;
-  }
-
-  private malformed(detail: string): void {
-    const count = ++this.options.stats.malformed;
-    if (count === 1 || count % 100 === 0) {
-      this.options.log(`kraken: malformed message #${count} dropped: ${detail}`);
-    }
   }
 }

@@ -193,6 +193,9 @@ describe('Kraken stream', () => {
     );
     await expect.poll(() => mirror(h!, 1)).toEqual(expected(venueBook, 1, 8));
     expect(h.source.stats).toMatchObject({ malformed: 6, resyncs: 0, gaps: 0 });
+    expect(h.logs.filter((line) => line.includes('malformed'))).toEqual([
+      'kraken: dropped malformed message #1 (garbage{)',
+    ]);
     expect(h.sink.trades).toBe(0);
     expect(h.logs.some((l) => l.includes('subscribe failed: Currency pair not supported'))).toBe(
       true,
@@ -228,14 +231,17 @@ describe('Kraken stream', () => {
       method: 'subscribe',
       params: { channel: 'trade' },
     });
+    // Both pairs start not live; BTC/USD went live with its snapshot and stale with the drop.
     expect(h.sink.statuses).toEqual([
       { inst: 1, live: false },
       { inst: 2, live: false },
+      { inst: 1, live: true },
+      { inst: 1, live: false },
     ]);
     venueBook.set('bid', '37000.5', '0.50000000');
     second.send(snapshotOf(venueBook));
-    await expect.poll(() => h!.sink.statuses.length).toBe(3);
-    expect(h.sink.statuses[2]).toEqual({ inst: 1, live: true });
+    await expect.poll(() => h!.sink.statuses.length).toBe(5);
+    expect(h.sink.statuses[4]).toEqual({ inst: 1, live: true });
     expect(mirror(h, 1)).toEqual(expected(venueBook, 1, 8));
     expect(h.source.stats).toMatchObject({ reconnects: 1, gaps: 0 });
   });
