@@ -1,6 +1,7 @@
 /** GET /healthz: liveness plus a few numbers worth watching. */
 import type { FastifyInstance } from 'fastify';
 import type { HealthResponse } from '../../protocol/rest';
+import { HEALTH_SCHEMA } from './route-schemas';
 
 /** Registers GET /healthz; `clients` reports the number of connected WebSocket clients. */
 export function registerHealthRoute(
@@ -9,7 +10,7 @@ export function registerHealthRoute(
   clients: () => number,
 ): void {
   const startedAt = Date.now();
-  app.get('/healthz', async (_request, reply) => {
+  app.get('/healthz', { schema: HEALTH_SCHEMA }, async (_request, reply) => {
     const body: HealthResponse = {
       status: 'ok',
       uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),

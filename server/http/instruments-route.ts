@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { InstrumentsResponse } from '../../protocol/rest';
 import type { Hub } from '../hub/hub';
+import { INSTRUMENTS_SCHEMA } from './route-schemas';
 
 /** Registers GET /api/instruments. */
 export function registerInstrumentsRoute(app: FastifyInstance, hub: Hub): void {
@@ -10,7 +11,7 @@ export function registerInstrumentsRoute(app: FastifyInstance, hub: Hub): void {
     version: hub.instrumentsVersion,
     instruments: hub.instruments.map((i) => ({ ...i })),
   };
-  app.get('/api/instruments', async (request, reply) => {
+  app.get('/api/instruments', { schema: INSTRUMENTS_SCHEMA }, async (request, reply) => {
     reply.header('cache-control', 'public, max-age=60').header('etag', etag);
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
     return body;

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { VenueCounters } from '../sources/source';
 import type { FeedStats } from '../ws/feed-stats';
+import { METRICS_SCHEMA } from './route-schemas';
 
 /** What the feed metrics are read from, at scrape time. */
 export interface FeedMetricsSource {
@@ -159,7 +160,7 @@ function isNumberRecord(value: unknown): value is Record<string, number> {
 
 /** Registers GET /metrics serving `registry` plus the process metrics. */
 export function registerMetricsRoute(app: FastifyInstance, registry: Registry): void {
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', { schema: METRICS_SCHEMA }, async (_request, reply) => {
     const merged = Registry.merge([processMetrics(), registry]);
     const text = await merged.metrics();
     return reply

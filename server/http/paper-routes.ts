@@ -27,6 +27,7 @@ import { isPaperStoreError } from '../paper/store/store-errors';
 import type { Hub } from '../hub/hub';
 import { orderRateLimit, type RateLimits } from '../security/rate-limits';
 import { sendError } from './errors';
+import { NO_QUERY } from './route-schemas';
 
 export const DEFAULT_ORDER_LIMIT = 100;
 export const DEFAULT_FILL_LIMIT = 100;
@@ -35,6 +36,32 @@ const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
 const price = { type: ['integer', 'null'], minimum: 1 } as const;
 const limit = (fallback: number) =>
   ({ type: 'integer', minimum: 1, maximum: MAX_LIST_LIMIT, default: fallback }) as const;
+
+/** No parameters; the answer's top level only (the paper types own the rest of its shape). */
+const POSITIONS_SCHEMA = {
+  querystring: NO_QUERY,
+  response: {
+    200: {
+      type: 'object',
+      required: ['positions'],
+      additionalProperties: false,
+      properties: {
+        positions: { type: 'array', items: { type: 'object', additionalProperties: true } },
+      },
+    },
+  },
+} as const;
+const ACCOUNT_SCHEMA = {
+  querystring: NO_QUERY,
+  response: {
+    200: {
+      type: 'object',
+      required: ['account'],
+      additionalProperties: false,
+      properties: { account: { type: 'object', additionalProperties: true } },
+    },
+  },
+} as const;
 
 const placeOrderSchema = {
   type: 'object',
@@ -198,13 +225,13 @@ export async function registerPaperRoutes(
       },
     );
 
-    scope.get('/api/positions', async (_request, reply) => {
+    scope.get('/api/positions', { schema: POSITIONS_SCHEMA }, async (_request, reply) => {
       const positions = await guarded(reply, () => paper.service().positions());
       if (!positions) return reply;
       return { positions } satisfies PositionsResponse;
     });
 
-    scope.get('/api/account', async (_request, reply) => {
+    scope.get('/api/account', { schema: ACCOUNT_SCHEMA }, async (_request, reply) => {
       const account = await guarded(reply, () => paper.service().account());
       if (!account) return reply;
       return { account } satisfies AccountResponse;

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ReadyResponse } from '../../protocol/rest';
 import type { Hub } from '../hub/hub';
 import type { PaperLauncher } from '../paper/service/paper-launcher';
+import { READY_SCHEMA } from './route-schemas';
 
 /** Registers GET /readyz. */
 export function registerReadyRoute(
@@ -13,7 +14,7 @@ export function registerReadyRoute(
   hub: Hub,
   paper: PaperLauncher | null,
 ): void {
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/readyz', { schema: READY_SCHEMA }, async (_request, reply) => {
     const liveInstruments = hub.liveCount();
     const reasons: string[] = [];
     if (liveInstruments === 0) reasons.push('no market is live at the source yet');

@@ -227,6 +227,31 @@ describe('GET routes under fuzz', () => {
     expect(await accountState()).toEqual(before);
   });
 
+  it('answer the routes that take no input alike, whatever querystring they are given', async () => {
+    const route = fc.constantFrom(
+      '/api/instruments',
+      '/api/positions',
+      '/api/account',
+      '/healthz',
+      '/readyz',
+    );
+    // Fields that change between two calls on their own.
+    const stable = (body: unknown): unknown =>
+      JSON.parse(JSON.stringify(body), (key: string, value: unknown) =>
+        key === 'uptimeSeconds' || key === 'clients' ? 0 : value,
+      );
+    await fc.assert(
+      fc.asyncProperty(route, querystring, async (path, query) => {
+        const plain = await inject(path);
+        const res = await inject(`${path}?${query}`);
+        if (res.statusCode === 400) return expectClientError(res, `${path}?${query}`);
+        expect(res.statusCode, `${path}?${query} → ${res.body}`).toBe(plain.statusCode);
+        expect(stable(res.json())).toEqual(stable(plain.json()));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   // Framework errors (FST_ERR_BAD_URL) used to get fastify's own body; buildApp maps them now.
   it('answer a broken percent-escape in the path with the one error shape', async () => {
     for (const path of ['/api/book/%', '/api/trades/%ZZ', '/api/book/BTC%2']) {
@@ -234,3 +259,88 @@ describe('GET routes under fuzz', () => {
     }
   });
 });
+
+describe('cancel and reset routes under fuzz', () => {
+  it('DELETE /api/orders/:id with ids of no order answers a 4xx error and changes nothing', async () => {
+    const ids = fc.oneof(
+      fc.string({ maxLength: 80 }).map(encodeURIComponent),
+      fc.constantFrom('%', '..', 'ord_0', 'x'.repeat(65), '%00', 'a%2Fb', '-1', '0'),
+    );
+    const before = await accountState();
+    const known = new Set(
+      (
+        before as { orders: { orders: Array<{ id: string; clientOrderId: string }> } }
+      ).orders.orders.flatMap((o) => [o.id, o.clientOrderId]),
+    );
+    await fc.assert(
+      fc.asyncProperty(ids, async (id) => {
+        fc.pre(id !== '' && !known.has(decodeURIComponentSafe(id)));
+        const res = await inject({ method: 'DELETE', url: `/api/orders/${id}` });
+        expectClientError(res, `DELETE /api/orders/${id}`);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await accountState()).toEqual(before);
+  });
+
+  it('DELETE /api/orders naming no known symbol answers a 4xx error and changes nothing', async () => {
+    // Without a symbol (or with a known one) the route cancels orders: every case names a bad one.
+    const badSymbol = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('', 'btc-usd', 'NOPE', 'x'.repeat(33), 'BTC-USD '),
+    );
+    const before = await accountState();
+    await fc.assert(
+      fc.asyncProperty(
+        badSymbol,
+        fc.array(fc.tuple(queryKey, queryValue), { maxLength: 3 }),
+        async (symbol, extra) => {
+          fc.pre(symbol !== 'BTC-USD' && symbol !== 'ETH-USD');
+          const pairs = extra.filter(([key]) => key !== 'symbol');
+          const query = new URLSearchParams([['symbol', symbol], ...pairs]).toString();
+          const res = await inject({ method: 'DELETE', url: `/api/orders?${query}` });
+          expectClientError(res, `DELETE /api/orders?${query}`);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect(await accountState()).toEqual(before);
+  });
+
+  it('POST /api/account/reset without {"confirm": true} answers a 4xx error and changes nothing', async () => {
+    const body = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.record({ confirm: field }),
+      fc.constantFrom({}, { confirm: 'true' }, { confirm: 1 }, { confirm: false }, [true], null),
+    );
+    const before = await accountState();
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => {
+        fc.pre(
+          !(
+            typeof payload === 'object' &&
+            payload !== null &&
+            Reflect.get(payload, 'confirm') === true
+          ),
+        );
+        const res = await inject({
+          method: 'POST',
+          url: '/api/account/reset',
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify(payload),
+        });
+        expectClientError(res, `reset ${JSON.stringify(payload)}`);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await accountState()).toEqual(before);
+  });
+});
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
