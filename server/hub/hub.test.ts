@@ -176,6 +176,22 @@ describe('Hub', () => {
     });
   });
 
+  it('a late tickers subscriber learns which markets are stale, after the snapshot', () => {
+    const { source, hub } = setup();
+    source.emitStatus(1, false);
+    const late = new Probe();
+    hub.subscribe(late, { channel: 'tickers' });
+    const messages = late.messages();
+    expect(messages[0]?.kind).toBe(ServerKind.tickerSnapshot);
+    expect(messages.slice(1)).toEqual([
+      { kind: ServerKind.streamStatus, channel: 'tickers', inst: 1, live: false },
+    ]);
+    source.emitStatus(1, true);
+    const fresh = new Probe();
+    hub.subscribe(fresh, { channel: 'tickers' });
+    expect(fresh.messages()).toHaveLength(1);
+  });
+
   it('an unsubscribed subscriber receives nothing more', () => {
     const { source, hub } = setup();
     const probe = new Probe();

@@ -155,6 +155,12 @@ export class Hub implements SourceSink {
     if (key.channel === 'tickers') {
       this.tickers.subscribers.add(subscriber);
       subscriber.push(this.tickers.snapshot(), this.tickers.key);
+      // A late joiner learns which markets are stale now, as the streams' subscribers did.
+      for (const [inst, state] of this.byId) {
+        if (!state.live) {
+          subscriber.push(new Encoded(streamStatus('tickers', inst, false)), this.tickers.key);
+        }
+      }
       return;
     }
     const state = this.state(key.inst);
