@@ -14,7 +14,7 @@ import {
   type FlatLevels,
   type Trade,
 } from '../../protocol/messages';
-import type { MarketSource, SourceSink } from '../sources/source';
+import type { MarketSource, SourceSink, VenueDayStats } from '../sources/source';
 import { bookTier } from './book-stream';
 import { InstrumentState } from './instrument-state';
 import { Encoded, type Stream, type StreamKey, type Subscriber } from './stream';
@@ -113,6 +113,14 @@ export class Hub implements SourceSink {
     for (const stream of state.candleStreams.values()) stream.dirty = true;
     state.ticker.dirty = true;
     for (const listener of this.tradeListeners) listener(inst, price, size, time);
+  }
+
+  dayStats(inst: number, stats: VenueDayStats, time: number): void {
+    const state = this.byId.get(inst);
+    if (!state || !isVenueDayStats(stats)) return;
+    this.touch(state, time);
+    state.venueStats = { ...stats };
+    state.ticker.dirty = true;
   }
 
   /** Calls `listener` for every trade from now on; returns the function that stops it. */
@@ -264,4 +272,16 @@ function versionOf(instruments: readonly Instrument[]): string {
 
 function isPositiveInt(value: number): boolean {
   return Number.isSafeInteger(value) && value > 0;
+}
+
+/**
+ * Positive prices with low ≤ high, volume ≥ 0. The open is not checked against the range: an
+ * exchange may take it from the trade just before its window.
+ */
+function isVenueDayStats(stats: VenueDayStats): boolean {
+  if (typeof stats !== 'object' || stats === null) return false;
+  const { open24, high24, low24, volume24 } = stats;
+  if (!isPositiveInt(high24) || !isPositiveInt(low24) || low24 > high24) return false;
+  if (!Number.isSafeInteger(volume24) || volume24 < 0) return false;
+  return open24 === null || isPositiveInt(open24);
 }

@@ -1,7 +1,7 @@
 /** Everything the hub keeps about one instrument: book, tape, candles, ticker and its streams. */
 import type { Instrument } from '../../protocol/instruments';
 import type { Interval } from '../../protocol/intervals';
-import type { MarketSource } from '../sources/source';
+import type { MarketSource, VenueDayStats } from '../sources/source';
 import { BookStream } from './book-stream';
 import { CandleSet } from './candle-set';
 import { CandleStream } from './candle-stream';
@@ -21,6 +21,8 @@ export class InstrumentState {
   live = true;
   /** Time of the newest event. */
   lastTime = 0;
+  /** The exchange's latest 24h statistics; null for sources without them (the simulator). */
+  venueStats: VenueDayStats | null = null;
 
   constructor(
     readonly instrument: Instrument,
@@ -65,6 +67,7 @@ export class InstrumentState {
       bid: this.book.bids.best(),
       ask: this.book.asks.best(),
       minutes: this.candles.series['1m'],
+      venue: this.venueStats,
     };
   }
 }

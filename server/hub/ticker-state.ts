@@ -1,10 +1,12 @@
 /**
  * The ticker of one instrument: last price, best bid/ask and rolling 24h statistics from the
- * minute candles (the closed ones inside the window plus the forming one). Changes are marked
+ * minute candles (the closed ones inside the window plus the forming one), or from the exchange's
+ * own 24h figures when a real exchange reports them (see TickerInputs.venue). Changes are marked
  * dirty and published at most once per conflation tick, each publication taking the next seq.
  */
 import { INTERVALS, candleOpenTime } from '../../protocol/intervals';
 import type { Candle, Ticker } from '../../protocol/messages';
+import type { VenueDayStats } from '../sources/source';
 import type { CandleSeries } from './candle-series';
 
 const DAY_MS = INTERVALS['1d'].ms;
@@ -25,6 +27,11 @@ export interface TickerInputs {
   bid: number;
   ask: number;
   minutes: CandleSeries;
+  /**
+   * The exchange's latest 24h statistics, if it reports them. Preferred to the candle-derived
+   * ones: those cover only the history we fetched and the trades we saw since.
+   */
+  venue?: VenueDayStats | null;
 }
 
 export class TickerState {
@@ -59,7 +66,8 @@ export class TickerState {
     const windowStart = candleOpenTime(inputs.time, '1m') - DAY_MS + MINUTE_MS;
     const closed = this.closedStats(minutes, windowStart);
     const forming = minutes.forming;
-    const stats = combine(closed, forming && forming.time >= windowStart ? forming : null, last);
+    const derived = combine(closed, forming && forming.time >= windowStart ? forming : null, last);
+    const stats = inputs.venue ? preferVenue(inputs.venue, derived, last) : derived;
     this.current = {
       inst: this.inst,
       seq: this.current.seq + 1,
@@ -112,5 +120,19 @@ function combine(closed: DayStats | null, forming: Candle | null, last: number):
     high24: Math.max(closed.high24, forming.high),
     low24: Math.min(closed.low24, forming.low),
     volume24: closed.volume24 + forming.volume,
+  };
+}
+
+/**
+ * The exchange's figures over our derived ones. Its open may be unknown (then ours stays), and a
+ * trade we saw after its last ticker can lie outside its high/low: the window includes that trade,
+ * so the range is widened to it rather than showing a last price outside the day's range.
+ */
+function preferVenue(venue: VenueDayStats, derived: DayStats, last: number): DayStats {
+  return {
+    open24: venue.open24 ?? derived.open24,
+    high24: last > 0 ? Math.max(venue.high24, last) : venue.high24,
+    low24: last > 0 ? Math.min(venue.low24, last) : venue.low24,
+    volume24: venue.volume24,
   };
 }

@@ -5,7 +5,7 @@
 import { INTERVALS } from '../../protocol/intervals';
 import type { Instrument } from '../../protocol/instruments';
 import type { Candle, FlatLevels, Side } from '../../protocol/messages';
-import type { HistoryInterval, MarketSource, SourceSink } from './source';
+import type { HistoryInterval, MarketSource, SourceSink, VenueDayStats } from './source';
 import { BTC_USD } from '../../protocol/test-fixtures';
 
 export const FAKE_INSTRUMENTS: readonly Instrument[] = [
@@ -52,6 +52,8 @@ export interface FakeSource extends MarketSource {
   ): void;
   emitTrade(inst: number, price: number, size: number, side: Side, time: number): void;
   emitStatus(inst: number, live: boolean): void;
+  /** Emits exchange-reported 24h statistics, as a real exchange's ticker would. */
+  emitDayStats(inst: number, stats: VenueDayStats, time: number): void;
 }
 
 /** `count` candles of `interval` ending at `end`, prices stepping around `base`. */
@@ -110,5 +112,6 @@ export function createFakeSource(
       live().book(inst, bids, asks, time, snapshot),
     emitTrade: (inst, price, size, side, time) => live().trade(inst, price, size, side, time),
     emitStatus: (inst, isLive) => live().status(inst, isLive),
+    emitDayStats: (inst, stats, time) => live().dayStats?.(inst, stats, time),
   };
 }

@@ -4,7 +4,7 @@
  * source's own (the simulator's, or the expected book of an exchange scenario).
  */
 import type { FlatLevels, Side } from '../../protocol/messages';
-import type { SourceSink } from './source';
+import type { SourceSink, VenueDayStats } from './source';
 
 export type SinkEvent =
   | {
@@ -47,6 +47,13 @@ export class RecordingSink implements SourceSink {
     if (this.keepLog) this.events.push({ type: 'trade', inst, price, size, side, time });
     this.count += 1;
     this.trades += 1;
+  }
+
+  /** Every exchange-reported 24h statistics event, in order (kept apart like statuses). */
+  readonly dayStatsLog: { inst: number; stats: VenueDayStats; time: number }[] = [];
+
+  dayStats(inst: number, stats: VenueDayStats, time: number): void {
+    this.dayStatsLog.push({ inst, stats: { ...stats }, time });
   }
 
   /** Every status change, in order (kept apart from the market event log). */

@@ -15,6 +15,21 @@ export interface SourceSink {
   trade(inst: number, price: number, size: number, side: Side, time: number): void;
   /** The instrument's streams stopped or resumed being live (e.g. during a resync). */
   status(inst: number, live: boolean): void;
+  /**
+   * The exchange's own rolling 24 h statistics (its ticker channel). Optional because only real
+   * exchanges have them: the hub then prefers them to the figures it derives from minute candles,
+   * which are only as complete as the history it could fetch.
+   */
+  dayStats?(inst: number, stats: VenueDayStats, time: number): void;
+}
+
+/** Rolling 24 h statistics as an exchange reports them, in the instrument's integer units. */
+export interface VenueDayStats {
+  /** Price 24 h ago, or null when the exchange does not say (Coinbase sends only a percentage). */
+  open24: number | null;
+  high24: number;
+  low24: number;
+  volume24: number;
 }
 
 /** Intervals a source provides history for; the hub aggregates the others from them. */

@@ -23,6 +23,7 @@ export function liveStatusSink(sink: SourceSink, instruments: readonly number[])
   return {
     book: (inst, bids, asks, time, snapshot) => sink.book(inst, bids, asks, time, snapshot),
     trade: (inst, price, size, side, time) => sink.trade(inst, price, size, side, time),
+    dayStats: (inst, stats, time) => sink.dayStats?.(inst, stats, time),
     status(inst, isLive) {
       if (live.get(inst) === isLive) return;
       live.set(inst, isLive);

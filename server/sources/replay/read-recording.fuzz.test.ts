@@ -65,6 +65,9 @@ function expectWellFormed(recording: Recording, length: number): void {
     } else if (event.type === 'trade') {
       expect(isSafe(event.price) && isSafe(event.size)).toBe(true);
       expect([1, 2]).toContain(event.side);
+    } else if (event.type === 'stats') {
+      const { open24, ...rest } = event.stats;
+      expect((open24 === null || isSafe(open24)) && Object.values(rest).every(isSafe)).toBe(true);
     }
   }
 }

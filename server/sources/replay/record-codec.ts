@@ -10,13 +10,17 @@
  *   events  [2, event, event, …]   book   [1, dt, inst, snapshot 0|1, bids, asks]
  *                                   trade  [2, dt, inst, price, size, side]
  *                                   status [3, dt, inst, live 0|1]
+ *                                   stats  [4, dt, inst, open24, high24, low24, volume24]
+ *                                          (exchange 24h figures; open24 0 = not reported)
+ *
+ * Event code 4 was added later without a format bump: recordings without it read as before.
  */
 import { DecodeError, decodeValue, encodeValue } from '../../../protocol/codec';
 import type { Instrument } from '../../../protocol/instruments';
 import { INTERVALS } from '../../../protocol/intervals';
 import type { Candle, FlatLevels, Side } from '../../../protocol/messages';
 import { isInstrument, isRecord, isSafeInt } from '../../../protocol/value-guards';
-import type { HistoryInterval } from '../source';
+import type { HistoryInterval, VenueDayStats } from '../source';
 
 export const RECORDING_FORMAT = 1;
 
@@ -47,7 +51,8 @@ export type RecordedEvent =
       snapshot: boolean;
     }
   | { type: 'trade'; time: number; inst: number; price: number; size: number; side: Side }
-  | { type: 'status'; time: number; inst: number; live: boolean };
+  | { type: 'status'; time: number; inst: number; live: boolean }
+  | { type: 'stats'; time: number; inst: number; stats: VenueDayStats };
 
 export type DecodedRecord =
   | { kind: 'header'; header: RecordingHeader }
@@ -56,7 +61,7 @@ export type DecodedRecord =
   | { kind: 'unknown' };
 
 const Kind = { header: 0, history: 1, events: 2 } as const;
-const EventCode = { book: 1, trade: 2, status: 3 } as const;
+const EventCode = { book: 1, trade: 2, status: 3, stats: 4 } as const;
 const HISTORY_CODES: Record<HistoryInterval, number> = {
   '1m': INTERVALS['1m'].code,
   '1h': INTERVALS['1h'].code,
@@ -104,8 +109,12 @@ export function encodeEvents(events: readonly RecordedEvent[]): Uint8Array {
       out.push([EventCode.book, dt, e.inst, e.snapshot ? 1 : 0, e.bids, e.asks]);
     } else if (e.type === 'trade') {
       out.push([EventCode.trade, dt, e.inst, e.price, e.size, e.side]);
-    } else {
+    } else if (e.type === 'status') {
       out.push([EventCode.status, dt, e.inst, e.live ? 1 : 0]);
+    } else {
+      const { open24, high24, low24, volume24 } = e.stats;
+      // Prices are positive, so 0 can stand for an open the exchange did not report.
+      out.push([EventCode.stats, dt, e.inst, open24 ?? 0, high24, low24, volume24]);
     }
   }
   return encodeValue(out);
@@ -187,6 +196,11 @@ function decodeEvents(value: unknown[]): DecodedRecord | null {
     } else if (e[0] === EventCode.status && e.length === 4) {
       if (e[3] !== 0 && e[3] !== 1) return null;
       events.push({ type: 'status', time, inst, live: e[3] === 1 });
+    } else if (e[0] === EventCode.stats && e.length === 7) {
+      const [, , , open24, high24, low24, volume24] = e;
+      if (![open24, high24, low24, volume24].every(isSafeInt)) return null;
+      const stats = { open24: open24 === 0 ? null : open24, high24, low24, volume24 };
+      events.push({ type: 'stats', time, inst, stats });
     } else {
       return null;
     }

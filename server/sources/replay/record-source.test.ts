@@ -27,7 +27,7 @@ async function recordSim(file: string, ms: number, seed = 7) {
 }
 
 function market(events: readonly RecordedEvent[]): SinkEvent[] {
-  return events.flatMap((e): SinkEvent[] => (e.type === 'status' ? [] : [e]));
+  return events.flatMap((e): SinkEvent[] => (e.type === 'book' || e.type === 'trade' ? [e] : []));
 }
 
 function booksOf(sink: RecordingSink) {

@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import type { Instrument } from '../../../protocol/instruments';
 import type { FlatLevels, Side } from '../../../protocol/messages';
-import type { HistoryInterval, MarketSource, SourceSink } from '../source';
+import type { HistoryInterval, MarketSource, SourceSink, VenueDayStats } from '../source';
 import { checkMagic, MAGIC, RecordingError, scanRecords } from './framing';
 import { parseRecording } from './read-recording';
 import { encodeHeader, encodeHistory, RECORDING_FORMAT } from './record-codec';
@@ -88,6 +88,10 @@ export function recordSource(
     status(inst: number, live: boolean) {
       out.event({ type: 'status', time: now(), inst, live });
       sink.status(inst, live);
+    },
+    dayStats(inst: number, stats: VenueDayStats, time: number) {
+      out.event({ type: 'stats', time, inst, stats: { ...stats } });
+      sink.dayStats?.(inst, stats, time);
     },
   });
 

@@ -76,7 +76,8 @@ export function createReplaySource(options: ReplayOptions): ReplaySource {
   const emit = (sink: SourceSink, e: RecordedEvent, shift: number): void => {
     if (e.type === 'book') sink.book(e.inst, e.bids, e.asks, e.time + shift, e.snapshot);
     else if (e.type === 'trade') sink.trade(e.inst, e.price, e.size, e.side, e.time + shift);
-    else sink.status(e.inst, e.live);
+    else if (e.type === 'status') sink.status(e.inst, e.live);
+    else sink.dayStats?.(e.inst, e.stats, e.time + shift);
   };
 
   const finish = (sink: SourceSink): void => {
