@@ -20,7 +20,7 @@ afterEach(async () => {
   source = venue = dir = null;
 });
 
-const SUBSCRIBES = ['heartbeats', 'level2', 'market_trades'].map((channel) => ({
+const SUBSCRIBES = ['heartbeats', 'level2', 'market_trades', 'ticker'].map((channel) => ({
   type: 'subscribe',
   product_ids: ['BTC-USD'],
   channel,
@@ -67,7 +67,7 @@ const SNAPSHOT = [
 describe('Coinbase feed', () => {
   it('subscribes on open, then builds the book from the snapshot and its updates', async () => {
     const { sink, script } = await setup();
-    expect(await script.readMessages(3)).toEqual(SUBSCRIBES);
+    expect(await script.readMessages(SUBSCRIBES.length)).toEqual(SUBSCRIBES);
     // Not live before the first snapshot (the hub would otherwise assume it is).
     expect(sink.statuses).toEqual([{ inst: 1, live: false }]);
     script.frame('subscriptions', [{ subscriptions: { level2: ['BTC-USD'] } }]);
@@ -91,7 +91,7 @@ describe('Coinbase feed', () => {
 
   it('on a sequence_num jump marks the book stale, resyncs exactly once, and is correct after', async () => {
     const { sink, script, stats } = await setup();
-    await script.readMessages(3);
+    await script.readMessages(SUBSCRIBES.length);
     script.snapshot('BTC-USD', SNAPSHOT);
     script.update('BTC-USD', [bid('100.00', '1.75')]);
     // Two messages lost, then another loss while the resync is under way.
@@ -123,11 +123,11 @@ describe('Coinbase feed', () => {
 
   it('reconnects and subscribes again when the server closes for a missed subscribe deadline', async () => {
     const { sink, script, stats, venue } = await setup();
-    await script.readMessages(3);
+    await script.readMessages(SUBSCRIBES.length);
     // As if our subscribe had not arrived within 5 s: the server closes the connection.
     script.connection.socket.close(1008, 'subscribe deadline exceeded');
     const second = new CoinbaseScript(await venue.nextConnection());
-    expect(await second.readMessages(3)).toEqual(SUBSCRIBES);
+    expect(await second.readMessages(SUBSCRIBES.length)).toEqual(SUBSCRIBES);
     second.snapshot('BTC-USD', SNAPSHOT);
     await expect
       .poll(() => sink.statuses)
@@ -140,11 +140,16 @@ describe('Coinbase feed', () => {
   });
 
   it('restarts the connection when no snapshot follows the subscription', async () => {
-    const { sink, script, venue, logs } = await setup({ snapshotTimeoutMs: 300 });
-    await script.readMessages(3);
+    // Room for both connections' subscriptions within one rolling second: otherwise the pacer
+    // would hold the second connection's last ones past the 300 ms deadline.
+    const { sink, script, venue, logs } = await setup({
+      snapshotTimeoutMs: 300,
+      messagesPerSecond: 2 * SUBSCRIBES.length,
+    });
+    await script.readMessages(SUBSCRIBES.length);
     script.heartbeat();
     const second = new CoinbaseScript(await venue.nextConnection());
-    expect(await second.readMessages(3)).toEqual(SUBSCRIBES);
+    expect(await second.readMessages(SUBSCRIBES.length)).toEqual(SUBSCRIBES);
     second.snapshot('BTC-USD', SNAPSHOT);
     await expect.poll(() => book(sink)?.asks).toEqual([10050, 25_000_000, 10100, 300_000_000]);
     expect(logs.some((line) => line.includes('no level2 snapshot in time'))).toBe(true);
@@ -152,7 +157,7 @@ describe('Coinbase feed', () => {
 
   it('normalizes trades with the aggressor side (Coinbase reports the maker side)', async () => {
     const { sink, script } = await setup();
-    await script.readMessages(3);
+    await script.readMessages(SUBSCRIBES.length);
     script.snapshot('BTC-USD', SNAPSHOT);
     script.trades('snapshot', [
       {
@@ -211,7 +216,7 @@ describe('Coinbase feed', () => {
 
   it('counts malformed frames, logs a sample, and leaves the book intact', async () => {
     const { sink, script, stats, logs } = await setup();
-    await script.readMessages(3);
+    await script.readMessages(SUBSCRIBES.length);
     script.snapshot('BTC-USD', SNAPSHOT);
     // Frames that are not Coinbase envelopes carry no sequence number of their own.
     script.connection.send('{not json');
@@ -248,7 +253,7 @@ describe('Coinbase feed', () => {
 
   it('resyncs a product whose level2 event is unreadable (an update was lost)', async () => {
     const { sink, script, stats } = await setup();
-    await script.readMessages(3);
+    await script.readMessages(SUBSCRIBES.length);
     script.snapshot('BTC-USD', SNAPSHOT);
     script.frame('l2_data', [{ type: 'update', product_id: 'BTC-USD', updates: null }]);
     expect(await script.readMessages(2)).toHaveLength(2);
@@ -260,7 +265,7 @@ describe('Coinbase feed', () => {
 
   it('drops off-grid levels and counts them, applying the rest of the message', async () => {
     const { sink, script, stats } = await setup();
-    await script.readMessages(3);
+    await script.readMessages(SUBSCRIBES.length);
     script.snapshot('BTC-USD', [...SNAPSHOT, bid('98.123', '1')]);
     script.update('BTC-USD', [bid('99.50', '0.000000001'), bid('99.00', '0.5'), offer('-1', '1')]);
     await expect

@@ -1,6 +1,6 @@
 /**
- * The Coinbase stream procedure for one connection at a time: subscribe to heartbeats, level2
- * and market_trades as soon as the socket opens (Coinbase closes connections that have not
+ * The Coinbase stream procedure for one connection at a time: subscribe to heartbeats, level2,
+ * market_trades and ticker (for the exchange's own 24h statistics) as soon as the socket opens (Coinbase closes connections that have not
  * subscribed within 5 s), check that `sequence_num` grows by exactly one on every frame, and on
  * a jump resubscribe level2 for a fresh snapshot. Until that snapshot arrives the affected books
  * are stale (status false) and their updates are dropped; one recovery is one resync however
@@ -11,11 +11,14 @@ import type { SourceSink } from '../source';
 import type { ExchangeStats } from '../exchange/exchange-stats';
 import { liveStatusSink, type LiveStatusSink } from '../exchange/live-status';
 import { malformedDropper } from '../exchange/malformed-log';
+import { toVenueDayStats } from '../exchange/venue-day-stats';
 import { toFlatLevels, toTrade, type NormalTrade } from './coinbase-levels';
 import {
   isCoinbaseError,
   parseFrame,
   parseL2Event,
+  parseTicker,
+  parseTickerEvent,
   parseTrade,
   parseTradesEvent,
 } from './coinbase-messages';
@@ -72,7 +75,7 @@ export class CoinbaseFeed {
     for (const id of this.productIds) this.awaiting.add(id);
     const product_ids = this.productIds;
     // heartbeats first: it keeps the other subscriptions open when a market is quiet.
-    for (const channel of ['heartbeats', 'level2', 'market_trades']) {
+    for (const channel of ['heartbeats', 'level2', 'market_trades', 'ticker']) {
       this.options.send({ type: 'subscribe', product_ids, channel });
     }
     this.armSnapshotDeadline();
@@ -116,6 +119,8 @@ export class CoinbaseFeed {
       for (const event of frame.events) this.onLevel2(event, time);
     } else if (frame.channel === 'market_trades') {
       for (const event of frame.events) this.onTrades(event, time);
+    } else if (frame.channel === 'ticker') {
+      for (const event of frame.events) this.onTicker(event, time);
     }
     // heartbeats, subscriptions and any channel added later carry nothing for the books.
   }
@@ -174,6 +179,28 @@ export class CoinbaseFeed {
     trades.sort((a, b) => a.trade.time - b.trade.time);
     for (const { inst, trade } of trades) {
       sink.trade(inst, trade.price, trade.size, trade.side, trade.time);
+    }
+  }
+
+  /** 24h statistics only: price and best bid/ask come from market_trades and level2 already. */
+  private onTicker(value: unknown, time: number): void {
+    const event = parseTickerEvent(value);
+    if (!event) return this.malformed('unreadable ticker event');
+    for (const raw of event.tickers) {
+      const parsed = parseTicker(raw);
+      const inst = parsed ? this.byProduct.get(parsed.productId) : undefined;
+      if (!parsed || !inst) {
+        this.malformed(
+          parsed ? `ticker for unknown product ${parsed.productId}` : 'unreadable ticker',
+        );
+        continue;
+      }
+      const stats = toVenueDayStats(inst, { ...parsed, open: null });
+      if (!stats) {
+        this.options.stats.offGrid++;
+        continue;
+      }
+      this.sink.dayStats?.(inst.id, stats, time);
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * Guards for Coinbase Advanced Trade WebSocket frames. Every frame is an envelope
  * `{ channel, client_id, timestamp, sequence_num, events: [...] }`; the events differ per channel
- * (l2_data, market_trades, heartbeats, subscriptions). Exchange JSON enters as `unknown` and
+ * (l2_data, market_trades, ticker, heartbeats, subscriptions). Exchange JSON enters as `unknown` and
  * leaves as the narrow shapes below, or as null when it cannot be understood.
  */
 
@@ -43,6 +43,23 @@ export interface RawTrade {
   /** As published: the maker order's side. */
   side: 'BUY' | 'SELL';
   time: number | null;
+}
+
+export interface TickerEvent {
+  type: 'snapshot' | 'update';
+  /** Raw ticker objects; each is checked on its own. */
+  tickers: unknown[];
+}
+
+/**
+ * One product's ticker, reduced to its 24h figures. Coinbase reports no 24h open, only
+ * `price_percent_chg_24_h`, from which the open cannot be recovered exactly.
+ */
+export interface RawTicker {
+  productId: string;
+  high: string;
+  low: string;
+  volume: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -121,6 +138,28 @@ export function parseTrade(value: unknown): RawTrade | null {
   }
   if (side !== 'BUY' && side !== 'SELL') return null;
   return { productId, price, size, side, time: isoTimeMs(value['time']) };
+}
+
+/** One ticker event, or null when its shape is wrong. */
+export function parseTickerEvent(value: unknown): TickerEvent | null {
+  if (!isRecord(value)) return null;
+  const type = value['type'];
+  const tickers = value['tickers'];
+  if (type !== 'snapshot' && type !== 'update') return null;
+  if (!Array.isArray(tickers)) return null;
+  return { type, tickers };
+}
+
+/** One ticker of a ticker event, or null when a field we read is missing or not a string. */
+export function parseTicker(value: unknown): RawTicker | null {
+  if (!isRecord(value)) return null;
+  const productId = value['product_id'];
+  const high = value['high_24_h'];
+  const low = value['low_24_h'];
+  const volume = value['volume_24_h'];
+  if (typeof productId !== 'string' || typeof high !== 'string') return null;
+  if (typeof low !== 'string' || typeof volume !== 'string') return null;
+  return { productId, high, low, volume };
 }
 
 const ISO_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;

@@ -141,6 +141,34 @@ export class CoinbaseScript {
     ]);
   }
 
+  /** A ticker frame in the documented shape; `fields` overrides or removes (undefined) fields. */
+  ticker(
+    type: 'snapshot' | 'update',
+    productId: string,
+    fields: Record<string, string | number | undefined> = {},
+  ): void {
+    const ticker: Record<string, unknown> = {
+      type: 'ticker',
+      product_id: productId,
+      price: '100.25',
+      volume_24_h: '1234.56789012',
+      low_24_h: '95.5',
+      high_24_h: '104.75',
+      low_52_w: '15460',
+      high_52_w: '48240',
+      price_percent_chg_24_h: '-4.15775596190603',
+      best_bid: '100.24',
+      best_bid_quantity: '0.5',
+      best_ask: '100.26',
+      best_ask_quantity: '1.25',
+    };
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === undefined) delete ticker[key];
+      else ticker[key] = value;
+    }
+    this.frame('ticker', [{ type, tickers: [ticker] }]);
+  }
+
   /** Reads the client's messages until `count` subscriptions have arrived; returns them all. */
   async readMessages(count: number): Promise<unknown[]> {
     const seen: unknown[] = [];
