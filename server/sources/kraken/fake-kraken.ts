@@ -76,6 +76,33 @@ export function tradeFrame(
   );
 }
 
+/** A `ticker` frame with one pair, in the documented shape; `fields` replace raw number texts. */
+export function tickerFrame(
+  type: 'snapshot' | 'update',
+  symbol: string,
+  fields: Record<string, string | undefined> = {},
+): string {
+  const all: Record<string, string | undefined> = {
+    bid: '37000.5',
+    bid_qty: '0.50000000',
+    ask: '37001.0',
+    ask_qty: '1.25000000',
+    last: '37000.9',
+    volume: '1234.56780000',
+    vwap: '36612.3',
+    low: '35800.0',
+    high: '37250.4',
+    change: '-199.1',
+    change_pct: '-0.54',
+    ...fields,
+  };
+  const body = Object.entries(all)
+    .filter(([, text]) => text !== undefined)
+    .map(([key, text]) => `"${key}":${text}`)
+    .join(',');
+  return `{"channel":"ticker","type":"${type}","data":[{"symbol":"${symbol}",${body}}]}`;
+}
+
 /**
  * The checksum by the letter of Kraken's guide, on decimal texts at the pair's full precision:
  * remove ".", remove leading zeros, asks (best first) then bids (best first), CRC32 unsigned.

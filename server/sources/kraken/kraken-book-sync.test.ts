@@ -22,7 +22,7 @@ const btcExpected = (book: FakeKrakenBook) => expected(book, 1, 8);
 const liveOf = (inst: number) => h!.sink.statuses.filter((s) => s.inst === inst).map((s) => s.live);
 
 describe('Kraken book sync', () => {
-  it('subscribes to book and trade, then mirrors the snapshot exactly', async () => {
+  it('subscribes to book, trade and ticker, then mirrors the snapshot exactly', async () => {
     h = await startKrakenHarness();
     h.source.start(h.sink);
     const connection = await h.venue.nextConnection();
@@ -33,6 +33,10 @@ describe('Kraken book sync', () => {
     expect(await connection.next()).toMatchObject({
       method: 'subscribe',
       params: { channel: 'trade', symbol: ['BTC/USD', 'ETH/BTC'], snapshot: false },
+    });
+    expect(await connection.next()).toMatchObject({
+      method: 'subscribe',
+      params: { channel: 'ticker', symbol: ['BTC/USD', 'ETH/BTC'], snapshot: true },
     });
     const book = btcBook();
     connection.send(snapshotOf(book));

@@ -5,6 +5,8 @@
  * subscribe with snapshot) for a fresh snapshot, paced so a persistently bad book cannot make us
  * resubscribe in a tight loop. Updates that arrive while a pair waits for its snapshot are
  * dropped: the snapshot replaces the book anyway, and Kraken has no sequence numbers to bridge.
+ * The ticker channel is used for its 24h statistics only; its bid/ask and last repeat the book
+ * and trade channels.
  */
 import { Side, type FlatLevels } from '../../../protocol/messages';
 import type { ExchangeStats } from '../exchange/exchange-stats';
@@ -14,10 +16,12 @@ import { gridUnits } from '../exchange/venue-units';
 import type { SourceSink } from '../source';
 import { KrakenBook } from './kraken-book';
 import type { KrakenPair } from './kraken-instruments';
+import { krakenDayStats } from './kraken-ticker';
 import {
   parseKrakenMessage,
   type BookEntry,
   type RawLevel,
+  type RawTicker,
   type RawTrade,
 } from './kraken-messages';
 
@@ -72,7 +76,7 @@ export class KrakenFeed {
     );
   }
 
-  /** A connection opened: subscribe to books (with snapshot) and trades for every pair. */
+  /** A connection opened: subscribe to books (with snapshot), trades and tickers for every pair. */
   opened(reconnect: boolean): void {
     const symbols = [...this.pairs.keys()];
     for (const ps of this.pairs.values()) {
@@ -83,6 +87,8 @@ export class KrakenFeed {
     }
     this.options.send(this.request('subscribe', 'book', symbols, true));
     this.options.send(this.request('subscribe', 'trade', symbols, false));
+    // With its snapshot: the 24h figures are wanted at once, not at the pair's next trade.
+    this.options.send(this.request('subscribe', 'ticker', symbols, true));
   }
 
   /** The connection is gone: every pair is stale until its next snapshot. */
@@ -123,12 +129,15 @@ export class KrakenFeed {
       case 'trade':
         for (const trade of message.trades) this.onTrade(trade);
         return;
+      case 'ticker':
+        for (const ticker of message.tickers) this.onTicker(ticker);
+        return;
       case 'ack':
         if (!message.success)
           this.options.log(`kraken: ${message.method} failed: ${message.detail}`);
         return;
       default:
-        // heartbeat, pong, status, ticker: liveness only (the socket's silence timer saw them).
+        // heartbeat, pong, status: liveness only (the socket's silence timer saw them).
         return;
     }
   }
@@ -169,6 +178,18 @@ export class KrakenFeed {
     }
     const side = trade.side === 'buy' ? Side.buy : Side.sell;
     this.sink?.trade(id, price, size, side, trade.time ?? this.options.now());
+  }
+
+  private onTicker(ticker: RawTicker): void {
+    const ps = this.pairs.get(ticker.symbol);
+    if (!ps) return this.malformed(`ticker for unknown symbol ${ticker.symbol}`);
+    const stats = krakenDayStats(ps.pair.instrument, ticker);
+    if (!stats) {
+      this.options.stats.offGrid++;
+      return;
+    }
+    // Kraken's ticker carries no timestamp.
+    this.sink?.dayStats?.(ps.pair.instrument.id, stats, this.options.now());
   }
 
   /** Raw levels as flat integer pairs; off-grid levels are counted and left out. */

@@ -66,10 +66,11 @@ export async function startKrakenHarness(
   };
 }
 
-/** Starts the source and returns the connection once both subscriptions arrived. */
+/** Starts the source and returns the connection once its subscriptions (book, trade, ticker) arrived. */
 export async function connect(h: KrakenHarness): Promise<FakeConnection> {
   h.source.start(h.sink);
   const connection = await h.venue.nextConnection();
+  await connection.next();
   await connection.next();
   await connection.next();
   return connection;

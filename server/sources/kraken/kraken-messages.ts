@@ -28,6 +28,17 @@ export interface RawTrade {
   time: number | null;
 }
 
+/** One pair's ticker, reduced to the texts its 24h figures come from. */
+export interface RawTicker {
+  symbol: string;
+  last: string;
+  /** 24h price change in quote currency: the 24h open is `last - change`, exactly. */
+  change: string;
+  high: string;
+  low: string;
+  volume: string;
+}
+
 export type KrakenMessage =
   | { kind: 'heartbeat' }
   | { kind: 'status' }
@@ -35,7 +46,7 @@ export type KrakenMessage =
   | { kind: 'ack'; method: string; success: boolean; detail: string }
   | { kind: 'book'; snapshot: boolean; entries: BookEntry[] }
   | { kind: 'trade'; trades: RawTrade[] }
-  | { kind: 'ticker' };
+  | { kind: 'ticker'; tickers: RawTicker[] };
 
 type Json = Record<string, unknown>;
 
@@ -64,7 +75,7 @@ export function parseKrakenMessage(text: string): KrakenMessage | null {
     case 'status':
       return { kind: 'status' };
     case 'ticker':
-      return { kind: 'ticker' };
+      return parseTickers(value);
     case 'book':
       return parseBook(value);
     case 'trade':
@@ -143,6 +154,26 @@ function parseTrades(value: Json): KrakenMessage | null {
     });
   }
   return { kind: 'trade', trades };
+}
+
+function parseTickers(value: Json): KrakenMessage | null {
+  if ((value.type !== 'snapshot' && value.type !== 'update') || !Array.isArray(value.data)) {
+    return null;
+  }
+  const tickers: RawTicker[] = [];
+  for (const item of value.data) {
+    if (!isObject(item) || typeof item.symbol !== 'string') return null;
+    const last = decimal(item.last);
+    const change = decimal(item.change);
+    const high = decimal(item.high);
+    const low = decimal(item.low);
+    const volume = decimal(item.volume);
+    if (last === null || change === null || high === null || low === null || volume === null) {
+      return null;
+    }
+    tickers.push({ symbol: item.symbol, last, change, high, low, volume });
+  }
+  return { kind: 'ticker', tickers };
 }
 
 /** RFC 3339 timestamp ("2023-10-06T17:35:55.440295Z") to ms; null when absent or unreadable. */

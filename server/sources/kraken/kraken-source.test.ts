@@ -231,6 +231,10 @@ describe('Kraken stream', () => {
       method: 'subscribe',
       params: { channel: 'trade' },
     });
+    expect(await second.next()).toMatchObject({
+      method: 'subscribe',
+      params: { channel: 'ticker' },
+    });
     // Both pairs start not live; BTC/USD went live with its snapshot and stale with the drop.
     expect(h.sink.statuses).toEqual([
       { inst: 1, live: false },
