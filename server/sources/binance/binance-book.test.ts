@@ -23,10 +23,12 @@ async function synced(): Promise<Harness> {
 }
 
 describe('Binance book sync', () => {
-  it('connects to the combined trade and depth streams of each symbol', async () => {
+  it('connects to the combined trade, depth and 24hr ticker streams of each symbol', async () => {
     h = await startHarness();
     expect(h.connection.url.pathname).toBe('/stream');
-    expect(h.connection.url.searchParams.get('streams')).toBe('btcusdt@trade/btcusdt@depth@100ms');
+    expect(h.connection.url.searchParams.get('streams')).toBe(
+      'btcusdt@trade/btcusdt@depth@100ms/btcusdt@ticker',
+    );
     // Streams named in the URL: no subscribe message counts against the 5 per second limit.
     await h.send(depthEvent(1, 1, [], []));
     expect(h.connection.received).toEqual([]);

@@ -118,6 +118,45 @@ export function tradeEvent(
   };
 }
 
+/**
+ * A combined-stream 24hr rolling-window ticker event in the documented shape (every field, the
+ * ones we do not read included); `fields` override or remove (undefined) fields of `data`.
+ */
+export function dayTickerEvent(
+  fields: Record<string, unknown> = {},
+  symbol = 'BTCUSDT',
+  E = 1_700_000_000_500,
+) {
+  const data: Record<string, unknown> = {
+    e: '24hrTicker',
+    E,
+    s: symbol,
+    p: '-150.25000000',
+    P: '-0.234',
+    w: '64010.12345678',
+    x: '64150.24000000',
+    c: '64000.00000000',
+    Q: '0.01000000',
+    b: '64000.00000000',
+    B: '1.00000000',
+    a: '64000.01000000',
+    A: '1.50000000',
+    o: '64150.25000000',
+    h: '64500.00000000',
+    l: '63800.50000000',
+    v: '1234.56789000',
+    q: '79012345.67890000',
+    O: E - 86_400_000,
+    C: E,
+    F: 100,
+    L: 18150,
+    n: 18051,
+    ...fields,
+  };
+  for (const [key, value] of Object.entries(fields)) if (value === undefined) delete data[key];
+  return { stream: `${symbol.toLowerCase()}@ticker`, data };
+}
+
 /** The documented shutdown notice. */
 export const SERVER_SHUTDOWN = { e: 'serverShutdown', E: 1_700_000_000_000 };
 

@@ -31,6 +31,20 @@ export interface TradeEvent {
   m: boolean;
 }
 
+/**
+ * Individual symbol rolling-window 24hr ticker (`<symbol>@ticker`), reduced to what we read:
+ * open, high, low and base-asset volume of the 24 h window ending at `E`.
+ */
+export interface DayTickerEvent {
+  e: '24hrTicker';
+  E: number;
+  s: string;
+  o: string;
+  h: string;
+  l: string;
+  v: string;
+}
+
 /** GET /api/v3/depth answer. */
 export interface DepthSnapshot {
   lastUpdateId: number;
@@ -54,6 +68,7 @@ export type RawKline = [number, string, string, string, string, string];
 export type StreamMessage =
   | { kind: 'depth'; event: DepthUpdateEvent }
   | { kind: 'trade'; event: TradeEvent }
+  | { kind: 'ticker'; event: DayTickerEvent }
   | { kind: 'shutdown' }
   | { kind: 'ack' }
   | { kind: 'malformed'; reason: string };
@@ -101,6 +116,20 @@ export function isTradeEvent(value: unknown): value is TradeEvent {
     typeof value.q === 'string' &&
     isId(value.T) &&
     typeof value.m === 'boolean'
+  );
+}
+
+/** True for a well-formed 24hr ticker event (the fields we read). */
+export function isDayTickerEvent(value: unknown): value is DayTickerEvent {
+  return (
+    isRecord(value) &&
+    value.e === '24hrTicker' &&
+    isId(value.E) &&
+    typeof value.s === 'string' &&
+    typeof value.o === 'string' &&
+    typeof value.h === 'string' &&
+    typeof value.l === 'string' &&
+    typeof value.v === 'string'
   );
 }
 
@@ -175,5 +204,6 @@ export function parseStreamMessage(text: string): StreamMessage {
   }
   if (isDepthUpdate(data)) return { kind: 'depth', event: data };
   if (isTradeEvent(data)) return { kind: 'trade', event: data };
+  if (isDayTickerEvent(data)) return { kind: 'ticker', event: data };
   return { kind: 'malformed', reason: `unexpected ${value.stream} payload` };
 }

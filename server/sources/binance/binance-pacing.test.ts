@@ -14,7 +14,8 @@ describe('Binance limits', () => {
   it('keeps each symbol apart: a gap in one leaves the other live', async () => {
     h = await startHarness({ symbols: ['BTCUSDT', 'ETHUSDT'] });
     expect(h.connection.url.searchParams.get('streams')).toBe(
-      'btcusdt@trade/btcusdt@depth@100ms/ethusdt@trade/ethusdt@depth@100ms',
+      'btcusdt@trade/btcusdt@depth@100ms/btcusdt@ticker/' +
+        'ethusdt@trade/ethusdt@depth@100ms/ethusdt@ticker',
     );
     await h.send(depthEvent(101, 101, [], []), depthEvent(101, 101, [], [], 'ETHUSDT'));
     await h.sync(BASE_SNAPSHOT, 1);

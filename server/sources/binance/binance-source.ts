@@ -1,8 +1,10 @@
 /**
  * The Binance spot adapter: instruments and history from REST (cached on disk), live data from
- * one combined-stream WebSocket (`<symbol>@trade` and `<symbol>@depth@100ms` per symbol, named in
- * the URL so no subscribe message is ever sent and the 5-messages-per-second limit cannot be
- * hit). Books follow the documented sync procedure (binance-book.ts); the connection is renewed
+ * one combined-stream WebSocket (`<symbol>@trade`, `<symbol>@depth@100ms` and `<symbol>@ticker`
+ * per symbol, named in the URL so no subscribe message is ever sent and the 5-messages-per-second
+ * limit cannot be hit). `@ticker` is the 24 h rolling window, for the exchange's own 24 h
+ * statistics. `@bookTicker` is not used: its best bid/ask is what depth@100ms already gives the
+ * synced book, and a second source of the top of book could only disagree with it. Books follow the documented sync procedure (binance-book.ts); the connection is renewed
  * on a serverShutdown notice and before Binance's 24 h connection limit.
  */
 import type { Instrument } from '../../../protocol/instruments';
@@ -10,6 +12,7 @@ import { Side, type Candle } from '../../../protocol/messages';
 import type { ExchangeSource, ExchangeSourceOptions } from '../exchange/exchange-source';
 import { ExchangeSocket } from '../exchange/exchange-socket';
 import { newExchangeStats } from '../exchange/exchange-stats';
+import { toVenueDayStats } from '../exchange/venue-day-stats';
 import { DiskCache } from '../exchange/instrument-cache';
 import { liveStatusSink } from '../exchange/live-status';
 import { malformedDropper } from '../exchange/malformed-log';
@@ -18,7 +21,7 @@ import type { HistoryInterval, SourceSink } from '../source';
 import { BinanceBookSync, type BookSyncHost } from './binance-book';
 import { candlesBefore, loadHistory } from './binance-history';
 import { binanceSymbol, loadBinanceInstruments, type BinanceLimits } from './binance-instruments';
-import { parseStreamMessage, type TradeEvent } from './binance-messages';
+import { parseStreamMessage, type DayTickerEvent, type TradeEvent } from './binance-messages';
 import { SnapshotFetcher, type SnapshotPacing } from './binance-snapshots';
 
 export const BINANCE_REST_URL = 'https://api.binance.com';
@@ -26,8 +29,9 @@ export const BINANCE_WS_URL = 'wss://stream.binance.com:9443';
 
 /** Binance drops a connection after 24 h; renew it a little before. */
 export const DEFAULT_MAX_CONNECTION_MS = 23 * 60 * 60_000;
-/** Binance caps a connection at 1024 streams; we use two per symbol. */
+/** Binance caps a connection at 1024 streams; we use three per symbol. */
 const MAX_STREAMS = 1024;
+const STREAMS_PER_SYMBOL = 3;
 /**
  * A quiet symbol's streams can be silent for a while and ping frames do not count as data
  * for ExchangeSocket, so the dead-connection timeout is generous.
@@ -55,7 +59,7 @@ export interface BinanceSource extends ExchangeSource {
 export function binanceStreamPath(symbols: readonly string[]): string {
   const streams = symbols.flatMap((symbol) => {
     const name = symbol.toLowerCase();
-    return [`${name}@trade`, `${name}@depth@100ms`];
+    return [`${name}@trade`, `${name}@depth@100ms`, `${name}@ticker`];
   });
   return `/stream?streams=${streams.join('/')}`;
 }
@@ -64,8 +68,9 @@ export function binanceStreamPath(symbols: readonly string[]): string {
 export async function createBinanceSource(options: BinanceSourceOptions): Promise<BinanceSource> {
   const symbols = [...new Set(options.symbols.map(binanceSymbol))];
   if (symbols.length === 0) throw new Error('binance: no symbols given');
-  if (symbols.length * 2 > MAX_STREAMS) {
-    throw new Error(`binance: at most ${MAX_STREAMS / 2} symbols per connection`);
+  if (symbols.length * STREAMS_PER_SYMBOL > MAX_STREAMS) {
+    const most = Math.floor(MAX_STREAMS / STREAMS_PER_SYMBOL);
+    throw new Error(`binance: at most ${most} symbols per connection`);
   }
   const log = options.log ?? ((line: string) => console.warn(line));
   const now = options.now ?? Date.now;
@@ -139,6 +144,18 @@ export async function createBinanceSource(options: BinanceSourceOptions): Promis
     // m: the buyer was the maker, so the seller was the aggressor.
     sink.trade(id, price, size, event.m ? Side.sell : Side.buy, event.T);
   };
+  const onDayTicker = (event: DayTickerEvent) => {
+    const book = books.get(event.s);
+    if (!book) return malformed(`ticker for unknown symbol ${event.s}`);
+    if (!sink) return;
+    const { o: open, h: high, l: low, v: volume } = event;
+    const day = toVenueDayStats(book.instrument, { open, high, low, volume });
+    if (!day) {
+      stats.offGrid++;
+      return;
+    }
+    sink.dayStats?.(book.instrument.id, day, event.E);
+  };
   const onMessage = (text: string) => {
     const message = parseStreamMessage(text);
     switch (message.kind) {
@@ -150,6 +167,8 @@ export async function createBinanceSource(options: BinanceSourceOptions): Promis
       }
       case 'trade':
         return onTrade(message.event);
+      case 'ticker':
+        return onDayTicker(message.event);
       case 'shutdown':
         log('binance: serverShutdown notice, reconnecting');
         socket.restart('server shutdown notice');
