@@ -69,7 +69,7 @@ describe('--source coinbase', () => {
     });
     await startOn('coinbase', 'BTC-USD', venue);
     const script = new CoinbaseScript(await venue.nextConnection());
-    await script.readMessages(3);
+    await script.readMessages(4); // heartbeats, level2, market_trades, ticker
     const { symbol, client: c } = await bookClient();
     // Subscribed, the exchange has sent nothing yet: the hub must not present it as live.
     await expect.poll(() => bookStatuses(c)).toEqual([false]);
@@ -103,8 +103,9 @@ describe('--source kraken', () => {
     });
     await startOn('kraken', 'BTC/USD', venue);
     const connection = await venue.nextConnection();
-    await connection.next();
-    await connection.next();
+    for (const channel of ['book', 'trade', 'ticker']) {
+      expect(await connection.next()).toMatchObject({ params: { channel } });
+    }
     const { symbol, client: c } = await bookClient();
     await expect.poll(() => bookStatuses(c)).toEqual([false]);
 
