@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { runBrowserBench } from './browser/browser-bench';
 import { runTabsBench } from './browser/tabs-bench';
+import { runTicketBench } from './browser/ticket-bench';
 import { runCodecBench } from './codec';
 import { runFanoutBench } from './fanout/fanout-bench';
 import { runHostileBench } from './hostile/hostile-bench';
@@ -42,6 +43,7 @@ const BENCHES: ReadonlyArray<{ name: string; title: string; run: () => Promise<B
   },
   { name: 'tabs', title: 'tabs', run: async () => ({ rows: await runTabsBench() }) },
   { name: 'paper', title: 'paper orders', run: async () => ({ rows: await runPaperBench() }) },
+  { name: 'ticket', title: 'order ticket round trip', run: runTicketBench },
   {
     name: 'hostile',
     title: 'hostile clients',
