@@ -10,6 +10,8 @@ import {
   type OrdersResponse,
   type PlaceOrderBody,
 } from '../../../protocol/paper';
+import { useConnectionStore } from '../../stores/connection-store';
+import { isReachable } from '../online';
 import { invalidateAccount, paperKeys } from './paper';
 import { cancelAllOrders, cancelOrder, placeOrder, resetAccount } from './paper-commands';
 
@@ -45,6 +47,21 @@ export function mergeOrders(client: QueryClient, changed: readonly OrderView[]):
   }
 }
 
+/**
+ * After a command. While the gateway is reachable the account channel pushes every change the
+ * command caused (order, fills, positions, balances), and a refetch would only race it: an order
+ * list fetched just before a later push can land after it and drop the newer order. So the views
+ * are fetched again only when the push cannot be counted on.
+ */
+export function refreshAfterCommand(client: QueryClient, pushed = accountPushReachable()): void {
+  if (!pushed) void invalidateAccount(client);
+}
+
+function accountPushReachable(): boolean {
+  const online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  return isReachable(online, useConnectionStore.getState().state);
+}
+
 const COMMAND = { networkMode: 'always', retry: false } as const;
 
 /** POST /api/orders for a prepared body (the caller owns the client order id). */
@@ -55,7 +72,7 @@ export function usePlaceOrder() {
     mutationFn: (body: PlaceOrderBody) => placeOrder(body),
     onSuccess: (result) => {
       mergeOrders(client, [result.order]);
-      void invalidateAccount(client);
+      refreshAfterCommand(client);
     },
   });
 }
@@ -68,7 +85,7 @@ export function useCancelOrder() {
     mutationFn: (orderId: string) => cancelOrder(orderId),
     onSuccess: (order) => {
       mergeOrders(client, [order]);
-      void invalidateAccount(client);
+      refreshAfterCommand(client);
     },
   });
 }
@@ -81,7 +98,7 @@ export function useCancelAll() {
     mutationFn: (symbol: string) => cancelAllOrders(symbol),
     onSuccess: (orders) => {
       mergeOrders(client, orders);
-      void invalidateAccount(client);
+      refreshAfterCommand(client);
     },
   });
 }
