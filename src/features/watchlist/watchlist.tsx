@@ -31,18 +31,13 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
   const freshness = usePanelFreshness({ slice: sliceKey.tickers(), channel: 'tickers' });
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter);
-  // The instruments arrive in a synchronous query update; rendering dozens of new rows in it would
-  // be one long task. Deferred, the rows render in a time-sliced pass right after.
-  const list = useDeferredValue(instruments);
   const visible = useMemo(() => {
     const needle = deferred.trim().toLowerCase();
-    if (!needle) return list;
-    return list.filter(
+    if (!needle) return instruments;
+    return instruments.filter(
       (i) => i.symbol.toLowerCase().includes(needle) || i.name.toLowerCase().includes(needle),
     );
-  }, [list, deferred]);
-  // Skeleton rows stay until the deferred rows are there, so the list never flashes empty.
-  const showSkeleton = loading || (list.length === 0 && instruments.length > 0);
+  }, [instruments, deferred]);
   const select = useCallback((symbol: string) => onSelect(symbol), [onSelect]);
   const scroller = useRef<HTMLDivElement>(null);
   // Only the rows in view are rendered, so a quote for an instrument scrolled out of sight costs
@@ -109,7 +104,7 @@ export function Watchlist({ instruments, selectedSymbol, onSelect, loading }: Wa
               );
             })}
             {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
-            {showSkeleton &&
+            {loading &&
               Array.from({ length: SKELETON_ROWS }, (_, i) => (
                 <tr key={`s${i}`} className="skeleton-row" aria-hidden="true">
                   <td colSpan={5} />
