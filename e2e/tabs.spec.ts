@@ -52,6 +52,8 @@ async function expectOwnBook(page: Page, symbol: string): Promise<void> {
 test('tabs of one browser share one gateway connection, each with its own data', async ({
   context,
 }) => {
+  // Four live dashboards in one 2-core machine's browser: more than the default minute.
+  test.slow();
   const pages: Page[] = [];
   for (let i = 0; i < 4; i += 1) {
     const page = await context.newPage();
