@@ -13,12 +13,16 @@ afterEach(async () => {
   venue = null;
 });
 
-function openSocket(url: string, idleTimeoutMs = 5_000) {
+function openSocket(
+  url: string,
+  idleTimeoutMs = 5_000,
+  extra: Partial<ConstructorParameters<typeof ExchangeSocket>[0]> = {},
+) {
   const stats = newExchangeStats();
   const events: string[] = [];
   const messages: string[] = [];
   socket = new ExchangeSocket(
-    { url, stats, idleTimeoutMs, backoff: { baseMs: 10, maxMs: 20 } },
+    { url, stats, idleTimeoutMs, backoff: { baseMs: 10, maxMs: 20 }, ...extra },
     {
       onOpen: (s) => {
         events.push('open');
@@ -74,5 +78,56 @@ describe('ExchangeSocket', () => {
     const { events } = openSocket(url);
     await expect.poll(() => events.length).toBeGreaterThanOrEqual(2);
     expect(events.every((e) => e.startsWith('down: closed'))).toBe(true);
+  });
+
+  it('backs off further when a venue accepts, sends, and drops each connection at once', async () => {
+    venue = await startFakeVenue({});
+    const gaps: number[] = [];
+    const { events } = openSocket(venue.wsUrl, 5_000, {
+      backoff: { baseMs: 10, maxMs: 10_000 },
+      // Always the longest delay allowed, so the growth is exact.
+      random: () => 0.999,
+    });
+    let last = Date.now();
+    for (let i = 0; i < 5; i++) {
+      const connection = await venue.nextConnection();
+      const now = Date.now();
+      if (i > 0) gaps.push(now - last);
+      last = now;
+      connection.send({ hello: i });
+      await expect.poll(() => events.filter((e) => e === 'open').length).toBe(i + 1);
+      connection.socket.close(1011, 'try again');
+    }
+    // Delays of about 10, 20, 40, 80 ms: each attempt waits longer, though every connection
+    // delivered a message (resetting on data would keep them at about 10 ms).
+    expect(gaps[3]!).toBeGreaterThanOrEqual(70);
+    expect(gaps[3]!).toBeGreaterThan(gaps[0]!);
+  });
+
+  it('starts again from the base delay after a connection that lasted', async () => {
+    venue = await startFakeVenue({});
+    let clock = 0;
+    const { events } = openSocket(venue.wsUrl, 5_000, {
+      backoff: { baseMs: 50, maxMs: 10_000 },
+      random: () => 0.999,
+      stableAfterMs: 1_000,
+      now: () => clock,
+    });
+    for (let i = 0; i < 4; i++) {
+      const connection = await venue.nextConnection();
+      connection.send({ hello: i });
+      await expect.poll(() => events.filter((e) => e === 'open').length).toBe(i + 1);
+      connection.socket.close(1011, 'try again');
+    }
+    // The fifth connection lives a (fake) minute before it drops: the next retry is quick again.
+    const fifth = await venue.nextConnection();
+    fifth.send({ hello: 5 });
+    await expect.poll(() => events.filter((e) => e === 'open').length).toBe(5);
+    clock += 60_000;
+    const before = Date.now();
+    fifth.socket.close(1011, 'try again');
+    await venue.nextConnection();
+    // Without the reset this retry would wait about 800 ms (the fifth doubling of 50).
+    expect(Date.now() - before).toBeLessThan(400);
   });
 });

@@ -27,12 +27,24 @@ export interface ExchangeSocketOptions {
   /** Connect deadline, ms (default 10 s). */
   openTimeoutMs?: number;
   random?: () => number;
+  /**
+   * How long a connection must have lasted, delivering data, before its loss starts again from
+   * the base delay, ms (default 30 s). Resetting on the first message would let a venue that
+   * accepts and then drops connections drive a reconnect storm past its connection rate limit.
+   */
+  stableAfterMs?: number;
+  now?: () => number;
 }
+
+export const DEFAULT_STABLE_AFTER_MS = 30_000;
 
 export class ExchangeSocket {
   private socket: WebSocket | null = null;
   private attempt = 0;
   private opened = 0;
+  /** When the current connection opened, and whether it has delivered data since. */
+  private openedAt: number | null = null;
+  private delivered = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -93,13 +105,14 @@ export class ExchangeSocket {
     this.socket = socket;
     socket.on('open', () => {
       if (this.opened++ > 0) this.options.stats.reconnects++;
+      this.openedAt = this.now();
+      this.delivered = false;
       this.touch();
       this.handlers.onOpen(this);
     });
     socket.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
       if (socket !== this.socket) return;
-      // A connection that delivers data is healthy again: the next failure starts from base delay.
-      this.attempt = 0;
+      this.delivered = true;
       this.touch();
       if (isBinary) {
         this.options.stats.malformed++;
@@ -133,6 +146,13 @@ export class ExchangeSocket {
     this.socket = null;
     this.handlers.onDown(reason);
     if (this.stopped) return;
+    // A connection that delivered data for long enough was healthy: start again from the base.
+    const lived = this.openedAt === null ? 0 : this.now() - this.openedAt;
+    if (this.delivered && lived >= (this.options.stableAfterMs ?? DEFAULT_STABLE_AFTER_MS)) {
+      this.attempt = 0;
+    }
+    this.openedAt = null;
+    this.delivered = false;
     const delay = backoffDelay(
       this.attempt++,
       this.options.backoff ?? DEFAULT_BACKOFF,
@@ -140,6 +160,10 @@ export class ExchangeSocket {
     );
     this.retryTimer = setTimeout(() => this.connect(), delay);
     this.retryTimer.unref();
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   private touch(): void {
