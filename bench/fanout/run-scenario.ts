@@ -3,7 +3,7 @@
  * warm-up, then a measuring window during which the gateway's CPU and RSS are sampled from /proc.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isInstrument, isRecord } from '../../protocol/value-guards';
+import { fetchSymbols } from '../soak/gateway-api';
 import { counterRates, scrapeFeedCounters, type FeedCounters } from './gateway-metrics';
 import { startGatewayChild, type GatewayChild } from './gateway-process';
 import { startLoadChild, type LoadChild } from './load-child';
@@ -155,15 +155,4 @@ function requireSample(pid: number): ProcSample {
   const sample = readProcSample(pid);
   if (!sample) throw new Error(`cannot read /proc/${pid} (the fan-out benchmark needs Linux)`);
   return sample;
-}
-
-async function fetchSymbols(url: string): Promise<string[]> {
-  const response = await fetch(`${url}/api/instruments`);
-  const body: unknown = await response.json();
-  if (!response.ok || !isRecord(body) || !Array.isArray(body.instruments)) {
-    throw new Error(`GET /api/instruments answered ${response.status} with an unexpected body`);
-  }
-  const symbols = body.instruments.filter(isInstrument).map((i) => i.symbol);
-  if (symbols.length === 0) throw new Error('the gateway lists no instruments');
-  return symbols;
 }
